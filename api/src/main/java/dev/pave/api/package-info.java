@@ -1,0 +1,2 @@
+/** Pave's Dropwizard application: HTTP API, persistence, embedded services and wiring. */
+package dev.pave.api;
