@@ -1,0 +1,118 @@
+package dev.pave.api;
+
+import dev.pave.api.auth.AdminTokenSeed;
+import dev.pave.api.auth.PavePrincipal;
+import dev.pave.api.auth.RoleAuthorizer;
+import dev.pave.api.auth.TokenAuthenticator;
+import dev.pave.api.cli.WorkerCommand;
+import dev.pave.api.core.Readiness;
+import dev.pave.api.core.RequestHistory;
+import dev.pave.api.core.RequestService;
+import dev.pave.api.core.RequestViews;
+import dev.pave.api.core.RunStarter;
+import dev.pave.api.core.TokenService;
+import dev.pave.api.core.WorkspaceService;
+import dev.pave.api.errors.ApiError;
+import dev.pave.api.errors.ApiExceptionMapper;
+import dev.pave.api.errors.BodySizeLimit;
+import dev.pave.api.errors.JsonInputExceptionMapper;
+import dev.pave.api.errors.UnexpectedExceptionMapper;
+import dev.pave.api.errors.WebExceptionMapper;
+import dev.pave.api.resources.HealthResource;
+import dev.pave.api.resources.ModuleResource;
+import dev.pave.api.resources.RequestResource;
+import dev.pave.api.resources.TokenResource;
+import dev.pave.api.resources.WorkspaceResource;
+import dev.pave.api.wiring.PaveServices;
+import dev.pave.api.wiring.ServerPorts;
+import dev.pave.workflows.worker.ProvisionWorker;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/** Wires Pave by hand, constructor by constructor: no container, nothing discovered at runtime. */
+public class PaveApplication extends Application<PaveConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new PaveApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "pave";
+  }
+
+  @Override
+  public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
+    bootstrap.addCommand(new WorkerCommand(this));
+  }
+
+  @Override
+  public void run(PaveConfiguration config, Environment environment) {
+    ServerPorts.applyEnvironment(config);
+    PaveServices services = PaveServices.build(config, environment);
+    AdminTokenSeed.seed(services.jdbi, System.getenv("PAVE_ADMIN_TOKEN"));
+
+    if (services.embeddedTemporal || config.runWorker) {
+      ProvisionWorker worker = services.worker();
+      RunStarter resumer = new RunStarter(services.client, services.jdbi);
+      environment.lifecycle().manage(new Managed() {
+        @Override
+        public void start() {
+          worker.start();
+          resumer.resumeUnfinished();
+        }
+
+        @Override
+        public void stop() {
+          worker.stop();
+        }
+      });
+    }
+
+    Clock clock = Clock.systemUTC();
+    RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper());
+    RunStarter runs = new RunStarter(services.client, services.jdbi);
+    var jersey = environment.jersey();
+    jersey.register(new ApiExceptionMapper());
+    jersey.register(new JsonInputExceptionMapper());
+    jersey.register(new WebExceptionMapper());
+    jersey.register(new UnexpectedExceptionMapper());
+    jersey.register(new BodySizeLimit(config.maxRequestBytes));
+    registerAuth(environment, services);
+    jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
+    jersey.register(new ModuleResource(services.catalog));
+    jersey.register(new RequestResource(
+        new RequestService(services.jdbi, services.catalog, runs, views, environment.getObjectMapper(), clock),
+        new RequestHistory(services.client)));
+    jersey.register(new WorkspaceResource(
+        new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
+    jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
+    environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
+  }
+
+  private static void registerAuth(Environment environment, PaveServices services) {
+    environment.jersey().register(new AuthDynamicFeature(
+        new OAuthCredentialAuthFilter.Builder<PavePrincipal>()
+            .setAuthenticator(new TokenAuthenticator(services.jdbi))
+            .setAuthorizer(new RoleAuthorizer())
+            .setPrefix("Bearer")
+            .setRealm("pave")
+            .setUnauthorizedHandler((prefix, realm) -> Response.status(401)
+                .header("WWW-Authenticate", "Bearer realm=\"pave\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(401, "a valid bearer token is required (Authorization: Bearer <token>)"))
+                .build())
+            .buildAuthFilter()));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+    environment.jersey().register(new AuthValueFactoryProvider.Binder<>(PavePrincipal.class));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.pave.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pave.api.config.DatabaseSettings;
+import dev.pave.api.config.EmbeddedSettings;
+import dev.pave.api.config.TemporalSettings;
+import dev.pave.api.config.TerraformConfig;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything has a default: with no config file Pave runs the embedded default. A config file
+ * that sets {@code database.url} and {@code temporal.target} turns the embedded services off.
+ */
+public class PaveConfiguration extends Configuration {
+
+  /** Pave's data folder: embedded PostgreSQL, the encryption key, Terraform working directories. */
+  @JsonProperty
+  public String home = envOr("PAVE_HOME", ".pave");
+
+  @JsonProperty
+  public String modulesDir = "terraform-modules";
+
+  @JsonProperty
+  public String policiesDir = "policies";
+
+  /** Base64 of 32 bytes; plans and sensitive outputs are sealed with it. Default: generated into {home}/secret.key. */
+  @JsonProperty
+  public String encryptionKey = System.getenv("PAVE_ENCRYPTION_KEY");
+
+  @Valid @NotNull @JsonProperty
+  public DatabaseSettings database = new DatabaseSettings();
+
+  @Valid @NotNull @JsonProperty
+  public TemporalSettings temporal = new TemporalSettings();
+
+  @Valid @NotNull @JsonProperty
+  public TerraformConfig terraform = new TerraformConfig();
+
+  @Valid @NotNull @JsonProperty
+  public EmbeddedSettings embedded = new EmbeddedSettings();
+
+  /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
+  @NotNull @JsonProperty
+  public Map<String, Object> platformInputs = new LinkedHashMap<>();
+
+  /**
+   * Whether `pave server` also runs a worker. Always true with the embedded Temporal (nothing
+   * else could reach it); in a cluster, servers and workers usually scale apart.
+   */
+  @JsonProperty
+  public boolean runWorker = false;
+
+  /** Largest request body accepted, in bytes. */
+  @JsonProperty
+  public int maxRequestBytes = 64 * 1024;
+
+  static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,3 @@
+package dev.pave.api.api;
+
+public record CostView(double monthlyUsd) {}

@@ -1,0 +1,6 @@
+package dev.pave.api.api;
+
+import java.time.Instant;
+
+/** Answer of POST /v1/tokens: the only time the token itself is shown. */
+public record IssuedToken(String id, String name, String team, String role, Instant expiresAt, String token) {}

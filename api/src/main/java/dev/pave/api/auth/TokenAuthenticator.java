@@ -1,0 +1,25 @@
+package dev.pave.api.auth;
+
+import dev.pave.api.db.TokenDao;
+import io.dropwizard.auth.Authenticator;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Bearer token to principal: hash it, look the hash up among tokens neither revoked nor expired. */
+public final class TokenAuthenticator implements Authenticator<String, PavePrincipal> {
+
+  private final Jdbi jdbi;
+
+  public TokenAuthenticator(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<PavePrincipal> authenticate(String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return Optional.empty();
+    }
+    return jdbi.onDemand(TokenDao.class).findActive(Tokens.hash(token.trim()))
+        .map(row -> new PavePrincipal(row.id(), row.name(), row.team(), Role.fromWire(row.role())));
+  }
+}

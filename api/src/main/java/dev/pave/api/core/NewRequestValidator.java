@@ -1,0 +1,83 @@
+package dev.pave.api.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.api.api.NewRequest;
+import dev.pave.api.errors.ApiError.FieldMessage;
+import dev.pave.api.errors.ApiException;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.catalog.FieldError;
+import dev.pave.workflows.catalog.InputValidator;
+import dev.pave.workflows.catalog.ModuleCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a new request before anything is stored or run: every problem is reported at once,
+ * each naming its field, and values are never echoed (inputs may hold secrets).
+ */
+final class NewRequestValidator {
+
+  static final int MAX_TTL_HOURS = 24 * 365;
+
+  private final ModuleCatalog catalog;
+
+  NewRequestValidator(ModuleCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The catalog module the request names; throws 422 listing every bad field. */
+  CatalogModule check(NewRequest body, JsonNode effectiveInputs) {
+    List<FieldMessage> errors = new ArrayList<>();
+    requireName(errors, "workspace", body.workspace(), Names.WORKSPACE,
+        "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
+    requireName(errors, "environment", body.environment(), Names.ENVIRONMENT,
+        "must be 1 to 32 characters: lower-case letters, digits and '-', starting with a letter");
+    if (body.action() != null && !body.action().equals("apply") && !body.action().equals("destroy")) {
+      errors.add(new FieldMessage("action", "must be \"apply\" or \"destroy\""));
+    }
+    if (body.ttlHours() != null && !body.ttlHours().isNull()
+        && (!body.ttlHours().canConvertToInt() || !body.ttlHours().isIntegralNumber()
+            || body.ttlHours().intValue() < 1 || body.ttlHours().intValue() > MAX_TTL_HOURS)) {
+      errors.add(new FieldMessage("ttlHours", "must be a whole number of hours from 1 to " + MAX_TTL_HOURS));
+    }
+    CatalogModule module = null;
+    if (body.module() == null || body.module().isBlank()) {
+      errors.add(new FieldMessage("module", "is required"));
+    } else {
+      Optional<CatalogModule> found = catalog.find(body.module(), body.version());
+      if (found.isPresent()) {
+        module = found.get();
+      } else if (catalog.versions(body.module()).isEmpty()) {
+        errors.add(new FieldMessage("module", "is not in the catalog (GET /v1/modules lists it)"));
+      } else {
+        errors.add(new FieldMessage("version", "is not a version of " + body.module() + " (known: "
+            + String.join(", ", catalog.versions(body.module())) + ")"));
+      }
+    }
+    if (module != null) {
+      for (FieldError error : InputValidator.validate(module, effectiveInputs)) {
+        errors.add(new FieldMessage(error.field(), error.message()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(422, summary(errors), errors);
+    }
+    return module;
+  }
+
+  private static void requireName(List<FieldMessage> errors, String field, String value, Pattern shape, String rule) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldMessage(field, "is required"));
+    } else if (!shape.matcher(value).matches()) {
+      errors.add(new FieldMessage(field, rule));
+    }
+  }
+
+  private static String summary(List<FieldMessage> errors) {
+    FieldMessage first = errors.get(0);
+    String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+    return "invalid request: " + first.field() + " " + first.message() + more;
+  }
+}

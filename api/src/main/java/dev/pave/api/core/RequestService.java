@@ -1,0 +1,188 @@
+package dev.pave.api.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pave.api.api.NewRequest;
+import dev.pave.api.api.RequestView;
+import dev.pave.api.auth.PavePrincipal;
+import dev.pave.api.auth.Role;
+import dev.pave.api.db.RequestDao;
+import dev.pave.api.db.RequestRow;
+import dev.pave.api.db.WorkspaceDao;
+import dev.pave.api.db.WorkspaceRow;
+import dev.pave.api.errors.ApiException;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.crypto.Hashes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Accepting, reading and cancelling requests. Every check runs before anything is stored. */
+public final class RequestService {
+
+  private final Jdbi jdbi;
+  private final NewRequestValidator validator;
+  private final RunStarter runs;
+  private final RequestViews views;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, RunStarter runs,
+      RequestViews views, ObjectMapper json, Clock clock) {
+    this.jdbi = jdbi;
+    this.validator = new NewRequestValidator(catalog);
+    this.runs = runs;
+    this.views = views;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The outcome of a POST: the request, and whether it was new or the replay of an idempotent retry. */
+  public record Accepted(RequestView request, boolean replayed) {}
+
+  public Accepted create(PavePrincipal caller, NewRequest body, String idempotencyKey) {
+    if (caller.role() != Role.REQUESTER && caller.role() != Role.ADMIN) {
+      throw new ApiException(403, "only requesters (and admins) ask for infrastructure");
+    }
+    if (body == null) {
+      throw ApiException.invalid("body", "is required: {module, workspace, environment, inputs}");
+    }
+    if (idempotencyKey != null && !Names.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ApiException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+    }
+    String action = body.action() == null ? "apply" : body.action();
+    Optional<WorkspaceRow> workspace = body.workspace() == null ? Optional.empty()
+        : jdbi.onDemand(WorkspaceDao.class).find(body.workspace());
+    JsonNode inputs = effectiveInputs(body, action, workspace);
+    CatalogModule module = validator.check(body, inputs);
+    checkWorkspace(caller, body, action, module, workspace);
+
+    Integer ttlHours = body.ttlHours() == null || body.ttlHours().isNull() ? null : body.ttlHours().intValue();
+    String requestHash = requestHash(module, body, action, inputs, ttlHours);
+    if (idempotencyKey != null) {
+      Optional<Accepted> replay = replay(caller, idempotencyKey, requestHash);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
+    RequestRow row = new RequestRow(Ids.newId("req"), module.name(), module.version(), body.workspace(),
+        body.environment(), caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
+        ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
+        null, null, null, null, false, null);
+    try {
+      jdbi.onDemand(RequestDao.class).insert(row);
+    } catch (UnableToExecuteStatementException duplicate) {
+      if (idempotencyKey != null) {
+        // Two retries raced; the first one stored the request.
+        return replay(caller, idempotencyKey, requestHash).orElseThrow(() -> duplicate);
+      }
+      throw duplicate;
+    }
+    runs.start(row.id());
+    return new Accepted(get(caller, row.id()), false);
+  }
+
+  public RequestView get(PavePrincipal caller, String id) {
+    return views.of(visibleRow(caller, id));
+  }
+
+  public List<RequestView> list(PavePrincipal caller, String workspace, String status, String team, int limit) {
+    if (status != null) {
+      try {
+        RequestStatus.fromWire(status);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("status", "is not a request status");
+      }
+    }
+    String effectiveTeam = caller.seesAllTeams() ? team : caller.team();
+    if (team != null && !caller.seesAllTeams() && !team.equals(caller.team())) {
+      return List.of();
+    }
+    return jdbi.onDemand(RequestDao.class).list(effectiveTeam, workspace, status, limit).stream()
+        .map(views::summary).toList();
+  }
+
+  public RequestView cancel(PavePrincipal caller, String id) {
+    RequestRow row = visibleRow(caller, id);
+    if (caller.role() != Role.ADMIN && !row.requester().equals(caller.name())) {
+      throw new ApiException(403, "only the requester or an admin may cancel a request");
+    }
+    if (jdbi.onDemand(RequestDao.class).requestCancel(id) == 0) {
+      throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
+    }
+    runs.cancel(id, caller.name());
+    return get(caller, id);
+  }
+
+  RequestRow visibleRow(PavePrincipal caller, String id) {
+    if (id == null || !Names.REQUEST_ID.matcher(id).matches()) {
+      throw ApiException.notFound("request");
+    }
+    return jdbi.onDemand(RequestDao.class).find(id).filter(r -> caller.canSee(r.team()))
+        .orElseThrow(() -> ApiException.notFound("request " + id));
+  }
+
+  private JsonNode effectiveInputs(NewRequest body, String action, Optional<WorkspaceRow> workspace) {
+    boolean noInputs = body.inputs() == null || body.inputs().isNull()
+        || (body.inputs().isObject() && body.inputs().isEmpty());
+    if ("destroy".equals(action) && noInputs && workspace.isPresent()) {
+      // Destroying takes the workspace as it is; the inputs only satisfy Terraform's variables.
+      return read(workspace.get().inputs());
+    }
+    return body.inputs() == null || body.inputs().isNull() ? json.createObjectNode() : body.inputs();
+  }
+
+  private void checkWorkspace(PavePrincipal caller, NewRequest body, String action, CatalogModule module,
+      Optional<WorkspaceRow> workspace) {
+    if (workspace.isPresent() && !workspace.get().team().equals(caller.team())) {
+      throw ApiException.invalid("workspace", "is taken by another team; choose another name");
+    }
+    if (workspace.isPresent() && !workspace.get().module().equals(module.name())) {
+      throw ApiException.invalid("module", "differs from the module of workspace " + body.workspace()
+          + " (" + workspace.get().module() + ")");
+    }
+    boolean live = workspace.map(w -> "live".equals(w.status())).orElse(false);
+    if ("destroy".equals(action) && !live) {
+      throw ApiException.invalid("workspace", "has nothing to destroy (no live workspace of that name)");
+    }
+  }
+
+  private Optional<Accepted> replay(PavePrincipal caller, String key, String requestHash) {
+    return jdbi.onDemand(RequestDao.class).findByIdempotencyKey(caller.name(), key).map(existing -> {
+      if (!existing.requestHash().equals(requestHash)) {
+        throw new ApiException(409, "Idempotency-Key " + key + " was already used for a different request ("
+            + existing.id() + ")");
+      }
+      return new Accepted(views.of(existing), true);
+    });
+  }
+
+  private String requestHash(CatalogModule module, NewRequest body, String action, JsonNode inputs, Integer ttlHours) {
+    ObjectNode canonical = json.createObjectNode();
+    canonical.put("module", module.name()).put("version", module.version()).put("workspace", body.workspace())
+        .put("environment", body.environment()).put("action", action).put("ttlHours", ttlHours);
+    canonical.set("inputs", inputs);
+    try {
+      return Hashes.sha256(json.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .writeValueAsString(json.convertValue(canonical, java.util.TreeMap.class)).getBytes(StandardCharsets.UTF_8));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode read(String text) {
+    try {
+      return json.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,70 @@
+package dev.pave.api.core;
+
+import dev.pave.api.api.IssuedToken;
+import dev.pave.api.api.NewToken;
+import dev.pave.api.auth.Role;
+import dev.pave.api.auth.Tokens;
+import dev.pave.api.db.TokenDao;
+import dev.pave.api.db.TokenRow;
+import dev.pave.api.errors.ApiError.FieldMessage;
+import dev.pave.api.errors.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Issuing and revoking API tokens (admin only; the resource enforces the role). */
+public final class TokenService {
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public TokenService(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  public IssuedToken issue(NewToken body) {
+    if (body == null) {
+      throw ApiException.invalid("body", "is required: {name, team, role, expiresInDays?}");
+    }
+    List<FieldMessage> errors = new ArrayList<>();
+    if (body.name() == null || !body.name().matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")) {
+      errors.add(new FieldMessage("name", "must be 1 to 100 letters, digits, '.', '_', '@' or '-'"));
+    }
+    if (body.team() == null || !Names.TEAM.matcher(body.team()).matches()) {
+      errors.add(new FieldMessage("team", "must be lower-case letters, digits and '-', starting with a letter"));
+    }
+    Role role = null;
+    try {
+      role = body.role() == null ? null : Role.fromWire(body.role());
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    if (role == null) {
+      errors.add(new FieldMessage("role", "must be one of " + Arrays.stream(Role.values()).map(Role::wireName).toList()));
+    }
+    if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > 3650)) {
+      errors.add(new FieldMessage("expiresInDays", "must be from 1 to 3650"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(422, "invalid token request: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+    }
+    String token = Tokens.newToken();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant expiresAt = body.expiresInDays() == null ? null : now.plus(body.expiresInDays(), ChronoUnit.DAYS);
+    TokenRow row = new TokenRow(Ids.newId("tok"), body.name(), body.team(), role.wireName(), Tokens.hash(token), now,
+        expiresAt, null);
+    jdbi.onDemand(TokenDao.class).insert(row);
+    return new IssuedToken(row.id(), row.name(), row.team(), row.role(), expiresAt, token);
+  }
+
+  public void revoke(String id) {
+    if (jdbi.onDemand(TokenDao.class).revoke(id, clock.instant()) == 0) {
+      throw ApiException.notFound("token " + id);
+    }
+  }
+}

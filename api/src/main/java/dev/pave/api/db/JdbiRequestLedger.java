@@ -1,0 +1,115 @@
+package dev.pave.api.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.activities.RequestLedger;
+import dev.pave.workflows.activities.RunRequest;
+import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.StepName;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The activities' view of Pave's tables, over Jdbi. */
+public final class JdbiRequestLedger implements RequestLedger {
+
+  private final Jdbi jdbi;
+  private final ObjectMapper json;
+
+  public JdbiRequestLedger(Jdbi jdbi, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.json = json;
+  }
+
+  @Override
+  public RunRequest load(String requestId) {
+    RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no request " + requestId, "UnknownRequest"));
+    return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
+        row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
+        row.cancelRequested());
+  }
+
+  @Override
+  public boolean isFirstInLine(String requestId) {
+    return jdbi.onDemand(RequestDao.class).headOfLine(requestId).map(requestId::equals).orElse(true);
+  }
+
+  @Override
+  public Optional<String> nextInLine(String requestId) {
+    return jdbi.onDemand(RequestDao.class).nextInLine(requestId);
+  }
+
+  @Override
+  public void setStatus(String requestId, RequestStatus status) {
+    jdbi.onDemand(RequestDao.class).setStatus(requestId, status.wireName());
+  }
+
+  @Override
+  public void stepStarted(String requestId, StepName step, Instant at, String actor) {
+    jdbi.onDemand(StepDao.class).start(requestId, step.wireName(), at, actor);
+  }
+
+  @Override
+  public void stepFinished(String requestId, StepName step, Instant at, String outcome) {
+    jdbi.onDemand(StepDao.class).finish(requestId, step.wireName(), at, outcome);
+  }
+
+  @Override
+  public void savePlan(String requestId, SavedPlan plan, int add, int change, int destroy) {
+    jdbi.useTransaction(handle -> {
+      handle.attach(PlanDao.class).save(requestId, plan.sha256(), plan.sealed());
+      handle.attach(RequestDao.class).setPlanSummary(requestId, add, change, destroy);
+    });
+  }
+
+  @Override
+  public Optional<SavedPlan> loadPlan(String requestId) {
+    return jdbi.onDemand(PlanDao.class).find(requestId);
+  }
+
+  @Override
+  public void recordOutputs(String requestId, Map<String, JsonNode> publicOutputs, List<String> sensitiveNames,
+      byte[] sealedSensitiveOutputs) {
+    String outputs = write(publicOutputs);
+    String[] sensitive = sensitiveNames.toArray(String[]::new);
+    jdbi.useTransaction(handle -> {
+      handle.attach(RequestDao.class).setOutputs(requestId, outputs, sensitive);
+      handle.attach(WorkspaceDao.class).applied(requestId, outputs, sensitive, sealedSensitiveOutputs, Instant.now());
+    });
+  }
+
+  @Override
+  public void end(String requestId, RequestStatus status, Instant at, String error) {
+    jdbi.useTransaction(handle -> {
+      RequestDao requests = handle.attach(RequestDao.class);
+      int ended = requests.end(requestId, status.wireName(), at, error);
+      boolean destroyed = ended == 1 && status == RequestStatus.SUCCEEDED
+          && requests.find(requestId).map(r -> "destroy".equals(r.action())).orElse(false);
+      if (destroyed) {
+        handle.attach(WorkspaceDao.class).destroyed(requestId, at);
+      }
+    });
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON does not parse", e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

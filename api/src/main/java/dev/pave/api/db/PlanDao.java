@@ -1,0 +1,20 @@
+package dev.pave.api.db;
+
+import dev.pave.workflows.activities.SavedPlan;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(SavedPlan.class)
+public interface PlanDao {
+
+  /** A re-plan (after a restart or a stale plan) replaces the previous plan of the request. */
+  @SqlUpdate("INSERT INTO plans (request_id, sha256, sealed) VALUES (:requestId, :sha256, :sealed)"
+      + " ON CONFLICT (request_id) DO UPDATE SET sha256 = EXCLUDED.sha256, sealed = EXCLUDED.sealed, created_at = now()")
+  void save(@Bind("requestId") String requestId, @Bind("sha256") String sha256, @Bind("sealed") byte[] sealed);
+
+  @SqlQuery("SELECT sealed, sha256 FROM plans WHERE request_id = :requestId")
+  Optional<SavedPlan> find(@Bind("requestId") String requestId);
+}

@@ -1,0 +1,70 @@
+package dev.pave.api.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(RequestRow.class)
+public interface RequestDao {
+
+  String COLUMNS = "id, module, version, workspace, environment, team, requester, action, status, inputs::text AS inputs,"
+      + " ttl_hours, idempotency_key, request_hash, created_at, finished_at, lead_time_ms, plan_add, plan_change,"
+      + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error";
+
+  String UNFINISHED = "status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')";
+
+  @SqlUpdate("INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status,"
+      + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd)"
+      + " VALUES (:id, :module, :version, :workspace, :environment, :team, :requester, :action, :status,"
+      + " CAST(:inputs AS jsonb), :ttlHours, :idempotencyKey, :requestHash, :createdAt, :costMonthlyUsd)")
+  void insert(@BindMethods RequestRow row);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM requests WHERE id = :id")
+  Optional<RequestRow> find(@Bind("id") String id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM requests WHERE requester = :requester AND idempotency_key = :key")
+  Optional<RequestRow> findByIdempotencyKey(@Bind("requester") String requester, @Bind("key") String key);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM requests"
+      + " WHERE (CAST(:team AS text) IS NULL OR team = :team)"
+      + " AND (CAST(:workspace AS text) IS NULL OR workspace = :workspace)"
+      + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+      + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+  List<RequestRow> list(@Bind("team") String team, @Bind("workspace") String workspace,
+      @Bind("status") String status, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT id FROM requests WHERE " + UNFINISHED + " ORDER BY created_at, id")
+  List<String> unfinished();
+
+  @SqlQuery("SELECT id FROM requests WHERE workspace = (SELECT workspace FROM requests WHERE id = :id)"
+      + " AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
+  Optional<String> headOfLine(@Bind("id") String id);
+
+  @SqlQuery("SELECT id FROM requests WHERE workspace = (SELECT workspace FROM requests WHERE id = :id)"
+      + " AND id <> :id AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
+  Optional<String> nextInLine(@Bind("id") String id);
+
+  @SqlUpdate("UPDATE requests SET status = :status WHERE id = :id AND " + UNFINISHED)
+  int setStatus(@Bind("id") String id, @Bind("status") String status);
+
+  @SqlUpdate("UPDATE requests SET plan_add = :add, plan_change = :change, plan_destroy = :destroy WHERE id = :id")
+  void setPlanSummary(@Bind("id") String id, @Bind("add") int add, @Bind("change") int change,
+      @Bind("destroy") int destroy);
+
+  @SqlUpdate("UPDATE requests SET outputs = CAST(:outputs AS jsonb), sensitive_outputs = :sensitive WHERE id = :id")
+  void setOutputs(@Bind("id") String id, @Bind("outputs") String outputs, @Bind("sensitive") String[] sensitive);
+
+  @SqlUpdate("UPDATE requests SET status = :status, finished_at = :at, error = :error,"
+      + " lead_time_ms = CASE WHEN :status = 'succeeded'"
+      + "   THEN (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - created_at)) * 1000)::bigint END"
+      + " WHERE id = :id AND " + UNFINISHED)
+  int end(@Bind("id") String id, @Bind("status") String status, @Bind("at") Instant at, @Bind("error") String error);
+
+  @SqlUpdate("UPDATE requests SET cancel_requested = true WHERE id = :id AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
+  int requestCancel(@Bind("id") String id);
+}

@@ -1,0 +1,30 @@
+package dev.pave.api.db;
+
+import java.time.Instant;
+
+/** One row of {@code requests}, as stored. JSON columns come back as text. */
+public record RequestRow(
+    String id,
+    String module,
+    String version,
+    String workspace,
+    String environment,
+    String team,
+    String requester,
+    String action,
+    String status,
+    String inputs,
+    Integer ttlHours,
+    String idempotencyKey,
+    String requestHash,
+    Instant createdAt,
+    Instant finishedAt,
+    Long leadTimeMs,
+    Integer planAdd,
+    Integer planChange,
+    Integer planDestroy,
+    String outputs,
+    String[] sensitiveOutputs,
+    Double costMonthlyUsd,
+    boolean cancelRequested,
+    String error) {}

@@ -1,0 +1,41 @@
+package dev.pave.api.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(WorkspaceRow.class)
+public interface WorkspaceDao {
+
+  String COLUMNS = "name, module, version, team, environment, status, inputs::text AS inputs, outputs::text AS outputs,"
+      + " sensitive_outputs, sealed_secrets, expires_at, cost_monthly_usd, last_request_id, created_at, updated_at";
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM workspaces WHERE name = :name")
+  Optional<WorkspaceRow> find(@Bind("name") String name);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM workspaces WHERE status = 'live'"
+      + " AND (CAST(:team AS text) IS NULL OR team = :team) ORDER BY name")
+  List<WorkspaceRow> live(@Bind("team") String team);
+
+  /** A successful apply makes (or keeps) the workspace live with the request's inputs and outputs. */
+  @SqlUpdate("INSERT INTO workspaces (name, module, version, team, environment, status, inputs, outputs,"
+      + " sensitive_outputs, sealed_secrets, expires_at, cost_monthly_usd, last_request_id, created_at, updated_at)"
+      + " SELECT r.workspace, r.module, r.version, r.team, r.environment, 'live', r.inputs, CAST(:outputs AS jsonb),"
+      + " :sensitive, :sealed, CASE WHEN r.ttl_hours IS NULL THEN NULL ELSE CAST(:at AS timestamptz) + r.ttl_hours * interval '1 hour' END,"
+      + " r.cost_monthly_usd, r.id, :at, :at FROM requests r WHERE r.id = :requestId"
+      + " ON CONFLICT (name) DO UPDATE SET module = EXCLUDED.module, version = EXCLUDED.version,"
+      + " environment = EXCLUDED.environment, status = 'live', inputs = EXCLUDED.inputs, outputs = EXCLUDED.outputs,"
+      + " sensitive_outputs = EXCLUDED.sensitive_outputs, sealed_secrets = EXCLUDED.sealed_secrets,"
+      + " expires_at = EXCLUDED.expires_at, cost_monthly_usd = EXCLUDED.cost_monthly_usd,"
+      + " last_request_id = EXCLUDED.last_request_id, updated_at = EXCLUDED.updated_at")
+  void applied(@Bind("requestId") String requestId, @Bind("outputs") String outputs,
+      @Bind("sensitive") String[] sensitive, @Bind("sealed") byte[] sealed, @Bind("at") Instant at);
+
+  @SqlUpdate("UPDATE workspaces SET status = 'destroyed', outputs = '{}', sensitive_outputs = '{}', sealed_secrets = NULL,"
+      + " last_request_id = :requestId, updated_at = :at WHERE name = (SELECT workspace FROM requests WHERE id = :requestId)")
+  void destroyed(@Bind("requestId") String requestId, @Bind("at") Instant at);
+}

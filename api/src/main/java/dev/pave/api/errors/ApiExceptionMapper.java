@@ -1,0 +1,13 @@
+package dev.pave.api.errors;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+
+  @Override
+  public Response toResponse(ApiException exception) {
+    return Response.status(exception.code()).type(MediaType.APPLICATION_JSON_TYPE).entity(exception.toError()).build();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.pave.api.resources;
+
+import dev.pave.api.api.NewRequest;
+import dev.pave.api.api.RequestView;
+import dev.pave.api.auth.PavePrincipal;
+import dev.pave.api.core.RequestService;
+import dev.pave.api.core.RequestHistory;
+import dev.pave.api.errors.ApiException;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+@Path("/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class RequestResource {
+
+  private static final int MAX_LIMIT = 500;
+
+  private final RequestService requests;
+  private final RequestHistory history;
+
+  public RequestResource(RequestService requests, RequestHistory history) {
+    this.requests = requests;
+    this.history = history;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Auth PavePrincipal caller, @HeaderParam("Idempotency-Key") String idempotencyKey,
+      NewRequest body) {
+    RequestService.Accepted accepted = requests.create(caller, body, idempotencyKey);
+    return Response.accepted(accepted.request())
+        .location(URI.create("/v1/requests/" + accepted.request().id()))
+        .header("Idempotent-Replayed", accepted.replayed() ? "true" : null)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public RequestView get(@Auth PavePrincipal caller, @PathParam("id") String id) {
+    return requests.get(caller, id);
+  }
+
+  @GET
+  public Map<String, List<RequestView>> list(@Auth PavePrincipal caller, @QueryParam("workspace") String workspace,
+      @QueryParam("status") String status, @QueryParam("team") String team, @QueryParam("limit") String limit) {
+    return Map.of("requests", requests.list(caller, workspace, status, team, limit(limit)));
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  public RequestView cancel(@Auth PavePrincipal caller, @PathParam("id") String id) {
+    return requests.cancel(caller, id);
+  }
+
+  @GET
+  @Path("/{id}/history")
+  public Response history(@Auth PavePrincipal caller, @PathParam("id") String id) {
+    requests.get(caller, id); // 404 for another team's request, before Temporal is asked
+    return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return 50;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.pave.api.wiring;
+
+import java.util.Map;
+
+/**
+ * Where Pave's tables, Terraform's state and (in the embedded default) the golden path's target
+ * server live.
+ *
+ * @param platformDefaults platform input values this setup provides by itself (the embedded target server)
+ */
+record DatabaseEndpoints(String jdbcUrl, String user, String password, String stateConnection,
+    Map<String, Object> platformDefaults) {}

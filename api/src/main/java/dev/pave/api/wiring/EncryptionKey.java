@@ -1,0 +1,40 @@
+package dev.pave.api.wiring;
+
+import dev.pave.workflows.crypto.SecretBox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The key that seals plans and sensitive outputs. Configured (every process of a cluster needs
+ * the same one), or, on a single machine, generated once into {home}/secret.key, readable by
+ * its owner only.
+ */
+final class EncryptionKey {
+
+  private EncryptionKey() {}
+
+  static SecretBox load(String configured, Path home, boolean singleMachine) {
+    if (configured != null && !configured.isBlank()) {
+      return SecretBox.fromBase64(configured);
+    }
+    if (!singleMachine) {
+      throw new IllegalStateException("encryptionKey (or PAVE_ENCRYPTION_KEY) must be set when Pave runs as a cluster:"
+          + " every server and worker must share it. Generate one with: head -c 32 /dev/urandom | base64");
+    }
+    Path file = home.resolve("secret.key");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(home);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, SecretBox.newKeyBase64(), StandardCharsets.US_ASCII);
+      }
+      return SecretBox.fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the encryption key " + file, e);
+    }
+  }
+}

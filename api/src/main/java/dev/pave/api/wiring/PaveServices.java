@@ -1,0 +1,107 @@
+package dev.pave.api.wiring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.api.PaveConfiguration;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.workflows.activities.TerraformRunConfig;
+import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.crypto.SecretBox;
+import dev.pave.workflows.terraform.Terraform;
+import dev.pave.workflows.terraform.TerraformSettings;
+import dev.pave.workflows.worker.ProvisionWorker;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.util.Duration;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Everything both `pave server` and `pave worker` need, built once, in dependency order:
+ * databases (embedded or not), migrations, Jdbi, the catalog, the sealing key, Temporal.
+ */
+public final class PaveServices {
+
+  public final Path home;
+  public final Jdbi jdbi;
+  public final ModuleCatalog catalog;
+  public final SecretBox secrets;
+  public final WorkflowServiceStubs temporal;
+  public final WorkflowClient client;
+  public final boolean embeddedTemporal;
+  private final DatabaseEndpoints databases;
+  private final PaveConfiguration config;
+  private final ObjectMapper json;
+
+  private PaveServices(PaveConfiguration config, Environment environment) {
+    this.config = config;
+    this.json = environment.getObjectMapper();
+    this.home = Path.of(config.home).toAbsolutePath().normalize();
+    boolean embeddedDatabase = config.database.embedded();
+    this.databases = embeddedDatabase
+        ? EmbeddedDatabases.start(home, config.embedded, environment.lifecycle())
+        : ExternalDatabase.of(config.database, config.terraform.stateDatabaseUrl);
+    Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
+        .locations("classpath:db/migration").load().migrate();
+    this.jdbi = new JdbiFactory().build(environment, dataSource(), "pave");
+    this.catalog = ModuleCatalog.load(Path.of(config.modulesDir).toAbsolutePath().normalize());
+    this.embeddedTemporal = config.temporal.embedded();
+    this.secrets = EncryptionKey.load(config.encryptionKey, home, embeddedDatabase && embeddedTemporal);
+    if (embeddedTemporal) {
+      dev.pave.api.embedded.EmbeddedTemporal service = new dev.pave.api.embedded.EmbeddedTemporal();
+      environment.lifecycle().manage(service);
+      this.temporal = service.stubs();
+    } else {
+      this.temporal = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal.target).build());
+    }
+    this.client = WorkflowClient.newInstance(temporal,
+        WorkflowClientOptions.newBuilder().setNamespace(config.temporal.namespace).build());
+  }
+
+  public static PaveServices build(PaveConfiguration config, Environment environment) {
+    return new PaveServices(config, environment);
+  }
+
+  /** A worker for provisioning workflows, managed by the environment's lifecycle. */
+  public ProvisionWorker worker() {
+    TerraformSettings settings = new TerraformSettings(Path.of(config.terraform.binary),
+        config.terraform.cliConfigFile == null ? null : Path.of(config.terraform.cliConfigFile),
+        config.terraform.commandTimeout);
+    Map<String, JsonNode> platformInputs = new LinkedHashMap<>();
+    databases.platformDefaults().forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    config.platformInputs.forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    Path workRoot = home.resolve("work");
+    TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
+        databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
+        config.terraform.lockTimeout);
+    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns,
+        new JdbiRequestLedger(jdbi, json), catalog, runConfig, secrets, Clock.systemUTC());
+  }
+
+  private DataSourceFactory dataSource() {
+    DataSourceFactory factory = new DataSourceFactory();
+    factory.setDriverClass("org.postgresql.Driver");
+    factory.setUrl(databases.jdbcUrl());
+    factory.setUser(databases.user());
+    factory.setPassword(databases.password());
+    factory.setMaxSize(config.database.maxConnections);
+    factory.setMinSize(2);
+    factory.setInitialSize(2);
+    factory.setValidationQuery("/* pave health */ SELECT 1");
+    factory.setCheckConnectionOnBorrow(true);
+    factory.setMaxWaitForConnection(Duration.seconds(5));
+    return factory;
+  }
+
+}

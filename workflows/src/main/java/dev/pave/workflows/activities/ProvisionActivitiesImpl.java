@@ -1,0 +1,217 @@
+package dev.pave.workflows.activities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.StepName;
+import dev.pave.workflows.crypto.Hashes;
+import dev.pave.workflows.crypto.SecretBox;
+import dev.pave.workflows.terraform.ApplyResult;
+import dev.pave.workflows.terraform.InitOptions;
+import dev.pave.workflows.terraform.OutputValue;
+import dev.pave.workflows.terraform.PlanOptions;
+import dev.pave.workflows.terraform.PlanResult;
+import dev.pave.workflows.terraform.StalePlanException;
+import dev.pave.workflows.terraform.StateLockedException;
+import dev.pave.workflows.terraform.TerraformEnvironment;
+import dev.pave.workflows.terraform.TerraformException;
+import dev.pave.workflows.terraform.TerraformListener;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Thin adapters from the workflow's steps to the Terraform wrapper and Pave's tables. */
+public final class ProvisionActivitiesImpl implements ProvisionActivities {
+
+  private static final String SYSTEM = "system";
+
+  private final RequestLedger ledger;
+  private final ModuleCatalog catalog;
+  private final TerraformRunConfig config;
+  private final WorkingDirectories directories;
+  private final SecretBox secrets;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ProvisionActivitiesImpl(RequestLedger ledger, ModuleCatalog catalog, TerraformRunConfig config,
+      SecretBox secrets, Clock clock) {
+    this.ledger = ledger;
+    this.catalog = catalog;
+    this.config = config;
+    this.directories = new WorkingDirectories(config.workRoot());
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean isFirstInLine(String requestId) {
+    return ledger.isFirstInLine(requestId);
+  }
+
+  @Override
+  public RunStart begin(String requestId) {
+    RunRequest request = ledger.load(requestId);
+    if (request.status() == RequestStatus.QUEUED) {
+      ledger.stepStarted(requestId, StepName.QUEUE, request.createdAt(), SYSTEM);
+      ledger.stepFinished(requestId, StepName.QUEUE, clock.instant(), "ok");
+    }
+    boolean resumeApply = request.status() == RequestStatus.APPLYING && ledger.loadPlan(requestId).isPresent();
+    return new RunStart(request.action(), resumeApply, request.cancelRequested());
+  }
+
+  @Override
+  public void init(String requestId) {
+    RunRequest request = ledger.load(requestId);
+    ledger.setStatus(requestId, RequestStatus.PLANNING);
+    step(requestId, StepName.INIT, () -> {
+      initialize(request, directories.prepare(request, module(request), config));
+      return null;
+    });
+  }
+
+  @Override
+  public PlanOutcome plan(String requestId) {
+    RunRequest request = ledger.load(requestId);
+    return step(requestId, StepName.PLAN, () -> {
+      Path dir = initializedDirectory(request);
+      Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
+      PlanResult result = config.terraform().plan(dir, environment(request),
+          new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, request.destroy(), config.lockTimeout()),
+          TerraformListener.NONE);
+      byte[] plan = readAll(planFile);
+      String sha256 = Hashes.sha256(plan);
+      var summary = result.summary();
+      ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256),
+          summary.add(), summary.change(), summary.destroy());
+      return new PlanOutcome(result.hasChanges(), summary.add(), summary.change(), summary.destroy(), sha256);
+    });
+  }
+
+  @Override
+  public void apply(String requestId) {
+    RunRequest request = ledger.load(requestId);
+    ledger.setStatus(requestId, RequestStatus.APPLYING);
+    step(requestId, StepName.APPLY, () -> {
+      SavedPlan saved = ledger.loadPlan(requestId)
+          .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no saved plan to apply", "TerraformFailed"));
+      byte[] plan = secrets.open(saved.sealed(), requestId);
+      if (!Hashes.sha256(plan).equals(saved.sha256())) {
+        // Fail closed: only the plan that was checked may be applied.
+        throw ApplicationFailure.newNonRetryableFailure("the saved plan does not match its recorded hash", "TerraformFailed");
+      }
+      Path dir = initializedDirectory(request);
+      Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
+      write(planFile, plan);
+      Map<String, String> env = environment(request);
+      ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), TerraformListener.NONE);
+      if (!request.destroy()) {
+        recordOutputs(requestId, config.terraform().outputs(dir, env));
+      }
+      return applied;
+    });
+  }
+
+  @Override
+  public String finish(String requestId, String status, String error) {
+    ledger.end(requestId, RequestStatus.fromWire(status), clock.instant(), error);
+    directories.remove(requestId);
+    return ledger.nextInLine(requestId).orElse(null);
+  }
+
+  private void recordOutputs(String requestId, Map<String, OutputValue> outputs) {
+    Map<String, JsonNode> visible = new LinkedHashMap<>();
+    List<String> sensitiveNames = new ArrayList<>();
+    ObjectNode sensitive = json.createObjectNode();
+    outputs.forEach((name, output) -> {
+      if (output.sensitive()) {
+        sensitiveNames.add(name);
+        sensitive.set(name, output.value());
+      } else {
+        visible.put(name, output.value());
+      }
+    });
+    RunRequest request = ledger.load(requestId);
+    byte[] sealed = secrets.seal(sensitive.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "workspace:" + request.workspace());
+    ledger.recordOutputs(requestId, visible, sensitiveNames, sealed);
+  }
+
+  /** Runs one recorded step: opens it, heartbeats, closes it with its outcome, maps Terraform errors. */
+  private <T> T step(String requestId, StepName name, Supplier<T> work) {
+    ledger.stepStarted(requestId, name, clock.instant(), SYSTEM);
+    try {
+      T result = Heartbeats.during(work);
+      ledger.stepFinished(requestId, name, clock.instant(), "ok");
+      return result;
+    } catch (StateLockedException locked) {
+      // Another process holds the state: a retry waits its turn, the step stays open.
+      throw ApplicationFailure.newFailure(locked.getMessage(), "StateLocked");
+    } catch (StalePlanException stale) {
+      ledger.stepFinished(requestId, name, clock.instant(), "failed");
+      throw ApplicationFailure.newNonRetryableFailure(stale.getMessage(), "StalePlan");
+    } catch (TerraformException failed) {
+      ledger.stepFinished(requestId, name, clock.instant(), "failed");
+      throw ApplicationFailure.newNonRetryableFailure(failed.getMessage(), "TerraformFailed");
+    } catch (ApplicationFailure failure) {
+      if (failure.isNonRetryable()) {
+        ledger.stepFinished(requestId, name, clock.instant(), "failed");
+      }
+      throw failure;
+    }
+  }
+
+  private Path initializedDirectory(RunRequest request) {
+    Path dir = directories.prepare(request, module(request), config);
+    if (!directories.initialized(dir)) {
+      // This worker did not run init for the request (another one did, or it restarted).
+      initialize(request, dir);
+    }
+    return dir;
+  }
+
+  private void initialize(RunRequest request, Path dir) {
+    config.terraform().init(dir, environment(request),
+        new InitOptions(Map.of("schema_name", WorkingDirectories.stateSchema(request.workspace())), config.lockTimeout()));
+    directories.markInitialized(dir);
+  }
+
+  private CatalogModule module(RunRequest request) {
+    return catalog.find(request.module(), request.version())
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+            "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
+  }
+
+  private Map<String, String> environment(RunRequest request) {
+    Map<String, String> extra = new HashMap<>(config.environment());
+    extra.put("PG_CONN_STR", config.stateConnection());
+    return TerraformEnvironment.minimal(config.workRoot().resolve(".home"), config.settings(), extra);
+  }
+
+  private static byte[] readAll(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, byte[] data) {
+    try {
+      Files.write(file, data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.pave.workflows.activities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.StepName;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pave's tables as the activities need them. The API module implements it over PostgreSQL;
+ * keeping it an interface lets workflow tests run against the real tables or a recorder.
+ */
+public interface RequestLedger {
+
+  RunRequest load(String requestId);
+
+  /** The oldest unfinished request of the workspace, in the order requests were accepted. */
+  boolean isFirstInLine(String requestId);
+
+  /** The oldest unfinished request of the workspace other than this one. */
+  Optional<String> nextInLine(String requestId);
+
+  void setStatus(String requestId, RequestStatus status);
+
+  /** Opens a step; a retried attempt of the same step reuses the open row instead of adding one. */
+  void stepStarted(String requestId, StepName step, Instant at, String actor);
+
+  void stepFinished(String requestId, StepName step, Instant at, String outcome);
+
+  void savePlan(String requestId, SavedPlan plan, int add, int change, int destroy);
+
+  Optional<SavedPlan> loadPlan(String requestId);
+
+  /**
+   * The apply succeeded: records outputs (sensitive values only sealed) and updates the
+   * workspace, in one transaction.
+   */
+  void recordOutputs(String requestId, Map<String, JsonNode> publicOutputs, java.util.List<String> sensitiveNames,
+      byte[] sealedSensitiveOutputs);
+
+  /** Terminal status; the lead time is computed from the request's acceptance. */
+  void end(String requestId, RequestStatus status, Instant at, String error);
+}

@@ -1,0 +1,25 @@
+package dev.pave.workflows.activities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.contract.RequestStatus;
+import java.time.Instant;
+
+/** A request as the activities read it from Pave's tables. */
+public record RunRequest(
+    String id,
+    String module,
+    String version,
+    String workspace,
+    String environment,
+    String team,
+    String requester,
+    String action,
+    JsonNode inputs,
+    RequestStatus status,
+    Instant createdAt,
+    boolean cancelRequested) {
+
+  public boolean destroy() {
+    return "destroy".equals(action);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.pave.workflows.provision;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+
+/** Turns an activity failure into the message a user reads: Terraform's words, no Java. */
+final class FailureMessages {
+
+  private FailureMessages() {}
+
+  static String of(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage();
+    }
+    return cause == null ? "the step failed" : cause.getMessage();
+  }
+}

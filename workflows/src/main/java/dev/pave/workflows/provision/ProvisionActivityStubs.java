@@ -1,0 +1,49 @@
+package dev.pave.workflows.provision;
+
+import dev.pave.workflows.activities.ProvisionActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity options, per kind of work. Terraform steps heartbeat, so a worker that dies is
+ * noticed within the heartbeat timeout and another takes the step over. Bookkeeping touches
+ * only PostgreSQL and retries for as long as it takes: an outage delays a request, never loses it.
+ */
+final class ProvisionActivityStubs {
+
+  /** Errors a retry cannot fix: the activities throw these as non-retryable already; listed for clarity. */
+  private static final String[] NOT_RETRYABLE = {"TerraformFailed", "StalePlan", "UnknownRequest"};
+
+  private ProvisionActivityStubs() {}
+
+  static ProvisionActivities steps() {
+    return Workflow.newActivityStub(
+        ProvisionActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(60))
+            .setHeartbeatTimeout(Duration.ofSeconds(20))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(500))
+                    .setMaximumInterval(Duration.ofSeconds(30))
+                    .setDoNotRetry(NOT_RETRYABLE)
+                    .build())
+            .build());
+  }
+
+  static ProvisionActivities bookkeeping() {
+    return Workflow.newActivityStub(
+        ProvisionActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(200))
+                    .setMaximumInterval(Duration.ofSeconds(10))
+                    .setDoNotRetry(NOT_RETRYABLE)
+                    .build())
+            .build());
+  }
+}
