@@ -2,7 +2,7 @@
 # Creates (or completes) the owner role and the database; safe to re-run after a partial create.
 # Input comes only from the environment: DB_NAME, OWNER_NAME, OWNER_PASSWORD, and the libpq
 # variables PGHOST, PGPORT, PGUSER, PGDATABASE (+ PGPASSWORD if the server needs one).
-# Values reach SQL only as psql variables (:'x' literal, :"x" identifier, %I/%L in format()),
+# Values reach SQL only as psql variables (:'x' literal, :"x" identifier, %I in format()),
 # so no value is ever parsed as shell or SQL code.
 set -eu
 
@@ -14,11 +14,15 @@ set -eu
 # The password is read with \getenv (psql 15+) so it is not on psql's command line either.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" <<'SQL'
 \set VERBOSITY terse
+SET client_min_messages TO warning;
 \getenv pw OWNER_PASSWORD
 
 SELECT format('CREATE ROLE %I LOGIN', :'owner')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 ALTER ROLE :"owner" WITH LOGIN PASSWORD :'pw';
+-- An admin that is not a superuser (CREATEDB + CREATEROLE, as on managed services) must be a
+-- member of the owner to create a database for it; for a superuser this is harmless.
+GRANT :"owner" TO CURRENT_USER;
 
 -- CREATE DATABASE cannot run in a DO block or a transaction, hence \gexec.
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')

@@ -9,6 +9,10 @@ set -eu
 # WITH (FORCE) (PostgreSQL 13+) terminates open sessions, which would otherwise block the drop.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" <<'SQL'
 \set VERBOSITY terse
+SET client_min_messages TO warning;
+-- Dropping needs the owner's privileges; the admin may have changed since the create.
+SELECT format('GRANT %I TO CURRENT_USER', :'owner')
+ WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);
 DROP ROLE IF EXISTS :"owner";
 SQL

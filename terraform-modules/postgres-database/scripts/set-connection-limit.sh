@@ -9,5 +9,6 @@ set -eu
 # The ::int cast rejects anything but a number before it can reach the statement.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v limit="$CONNECTION_LIMIT" <<'SQL'
 \set VERBOSITY terse
+SET client_min_messages TO warning;
 SELECT format('ALTER DATABASE %I CONNECTION LIMIT %s', :'db', (:'limit')::int) \gexec
 SQL
