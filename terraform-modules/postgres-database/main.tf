@@ -1,0 +1,79 @@
+# Built-ins only (terraform_data + local-exec + psql): no provider has to be downloaded, so the
+# module runs on air-gapped workers. Inputs reach psql only through provisioner environments.
+
+locals {
+  owner = "${var.database_name}_owner"
+
+  # Everything the destroy-time provisioner needs: it may only read `self`.
+  target = {
+    host       = var.server_host
+    port       = var.server_port
+    admin_user = var.admin_user
+    database   = var.database_name
+    owner      = local.owner
+  }
+}
+
+# Generated once: uuid() changes on every plan, ignore_changes freezes the first value.
+resource "terraform_data" "password" {
+  input = sensitive("${replace(uuid(), "-", "")}${replace(uuid(), "-", "")}")
+
+  lifecycle {
+    ignore_changes = [input]
+  }
+}
+
+resource "terraform_data" "database" {
+  input = local.target
+
+  # A different name or server is a different database: replace it. The admin user is only
+  # a credential, so changing it updates the stored input without dropping anything.
+  triggers_replace = [var.server_host, var.server_port, var.database_name]
+
+  provisioner "local-exec" {
+    interpreter = ["/bin/sh"]
+    command     = "${path.module}/scripts/create-database.sh"
+    environment = {
+      PGHOST         = self.input.host
+      PGPORT         = self.input.port
+      PGUSER         = self.input.admin_user
+      PGDATABASE     = "postgres"
+      DB_NAME        = self.input.database
+      OWNER_NAME     = self.input.owner
+      OWNER_PASSWORD = terraform_data.password.output
+    }
+  }
+
+  provisioner "local-exec" {
+    when        = destroy
+    interpreter = ["/bin/sh"]
+    command     = "${path.module}/scripts/drop-database.sh"
+    environment = {
+      PGHOST     = self.input.host
+      PGPORT     = self.input.port
+      PGUSER     = self.input.admin_user
+      PGDATABASE = "postgres"
+      DB_NAME    = self.input.database
+      OWNER_NAME = self.input.owner
+    }
+  }
+}
+
+# Separate from the database so that a new limit is an ALTER, not a replace (which drops data).
+resource "terraform_data" "connection_limit" {
+  input            = var.connection_limit
+  triggers_replace = [terraform_data.database.id, var.connection_limit]
+
+  provisioner "local-exec" {
+    interpreter = ["/bin/sh"]
+    command     = "${path.module}/scripts/set-connection-limit.sh"
+    environment = {
+      PGHOST           = terraform_data.database.output.host
+      PGPORT           = terraform_data.database.output.port
+      PGUSER           = terraform_data.database.output.admin_user
+      PGDATABASE       = "postgres"
+      DB_NAME          = terraform_data.database.output.database
+      CONNECTION_LIMIT = self.input
+    }
+  }
+}

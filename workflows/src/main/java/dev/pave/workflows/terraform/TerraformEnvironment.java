@@ -1,0 +1,61 @@
+package dev.pave.workflows.terraform;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The whole environment of a Terraform process. The child starts from nothing, so no worker
+ * variable (cloud credentials, TF_* settings, a proxy) changes what a module does by accident.
+ */
+public final class TerraformEnvironment {
+
+  /** Prefixes of variables that would let a caller change inputs, arguments or logging. */
+  private static final List<String> RESERVED_PREFIXES = List.of("TF_VAR_", "TF_CLI_ARGS", "TF_LOG");
+
+  private static final String DEV_NULL = "/dev/null";
+
+  private TerraformEnvironment() {}
+
+  /**
+   * PATH (the JVM's), HOME, the automation switches and the CLI config file, plus {@code extra}
+   * (e.g. PG_CONN_STR for the state backend, PGPASSWORD for a module's provisioners).
+   *
+   * @throws IllegalArgumentException if {@code extra} names TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE,
+   *     TF_LOG* or one of the variables set here: inputs travel only in .tfvars.json files
+   */
+  public static Map<String, String> minimal(Path home, TerraformSettings settings, Map<String, String> extra) {
+    Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(settings, "settings");
+    Map<String, String> env = new TreeMap<>();
+    env.put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/local/bin:/usr/bin:/bin"));
+    env.put("HOME", home.toString());
+    env.put("TF_IN_AUTOMATION", "1");
+    env.put("TF_INPUT", "0");
+    env.put("CHECKPOINT_DISABLE", "1");
+    env.put("TF_CLI_CONFIG_FILE",
+        settings.cliConfigFile() == null ? DEV_NULL : settings.cliConfigFile().toString());
+    for (Map.Entry<String, String> e : (extra == null ? Map.<String, String>of() : extra).entrySet()) {
+      String name = e.getKey();
+      checkAllowed(name, env);
+      env.put(name, Objects.requireNonNull(e.getValue(), () -> "value of " + name));
+    }
+    return Collections.unmodifiableMap(env);
+  }
+
+  private static void checkAllowed(String name, Map<String, String> fixed) {
+    if (name == null || name.isEmpty() || name.contains("=") || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("invalid environment variable name: " + name);
+    }
+    boolean reserved = name.equals("TF_WORKSPACE") || RESERVED_PREFIXES.stream().anyMatch(name::startsWith);
+    if (reserved) {
+      throw new IllegalArgumentException(name + " is controlled by Pave and cannot be passed to Terraform");
+    }
+    if (fixed.containsKey(name)) {
+      throw new IllegalArgumentException(name + " is set by TerraformEnvironment and cannot be overridden");
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.pave.workflows.terraform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one Terraform command: an argument list through ProcessBuilder (never a shell), the given
+ * environment and nothing else, stdout and stderr drained concurrently, a deadline enforced.
+ */
+final class TerraformRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TerraformRunner.class);
+
+  /** Retained stderr for messages: enough for any diagnostic, bounded for a runaway process. */
+  static final int TAIL_CHARS = 1 << 20;
+
+  /** How long Terraform gets after SIGTERM to write its state and release the lock. */
+  static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
+  private final Path binary;
+  private final Duration timeout;
+  private final Duration killGrace;
+
+  TerraformRunner(TerraformSettings settings) {
+    this(settings.binary(), settings.commandTimeout(), KILL_GRACE);
+  }
+
+  TerraformRunner(Path binary, Duration timeout, Duration killGrace) {
+    this.binary = binary;
+    this.timeout = timeout;
+    this.killGrace = killGrace;
+  }
+
+  /**
+   * @param args the subcommand and its flags, without the binary
+   * @param stdout receives every stdout line on a reader thread; if it throws, the process tree is
+   *     killed and that exception is rethrown here
+   * @throws TerraformTimeoutException after the command timeout (process tree killed)
+   * @throws TerraformInterruptedException if this thread is interrupted (tree killed, status kept)
+   */
+  RunResult run(List<String> args, Path workDir, Map<String, String> env, Consumer<String> stdout) {
+    String command = args.get(0);
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
+    Process process = start(command, args, workDir, env);
+    CompletableFuture<RuntimeException> consumerFailure = new CompletableFuture<>();
+    OutputTail stderr = new OutputTail(TAIL_CHARS);
+    Thread out = drain(process.getInputStream(), command + "-stdout", line -> {
+      if (consumerFailure.isDone()) {
+        return; // keep draining so the process never blocks on a full pipe before it is killed
+      }
+      try {
+        stdout.accept(line);
+      } catch (RuntimeException e) {
+        consumerFailure.complete(e);
+      }
+    });
+    Thread err = drain(process.getErrorStream(), command + "-stderr", stderr::add);
+    try {
+      CompletableFuture.anyOf(process.onExit(), consumerFailure).get(remaining(deadline), TimeUnit.NANOSECONDS);
+      if (!consumerFailure.isDone()) {
+        // The exit came first; the rest of the output may still be in the pipes.
+        out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
+        err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
+        if (out.isAlive() || err.isAlive()) {
+          throw new TimeoutException(); // a leftover child still holds the pipes open
+        }
+      }
+    } catch (TimeoutException e) {
+      stop(process);
+      throw new TerraformTimeoutException(command, timeout);
+    } catch (InterruptedException e) {
+      stop(process);
+      Thread.currentThread().interrupt();
+      throw new TerraformInterruptedException(command, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("neither future completes exceptionally", e);
+    }
+    if (consumerFailure.isDone()) {
+      stop(process);
+      throw consumerFailure.join();
+    }
+    int exitCode = process.exitValue();
+    LOG.debug("terraform {} exited {} after {} ms", command, exitCode,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return new RunResult(exitCode, stderr.lines());
+  }
+
+  private Process start(String command, List<String> args, Path workDir, Map<String, String> env) {
+    List<String> argv = new ArrayList<>();
+    argv.add(binary.toString());
+    argv.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close(); // -input=false: nothing may wait for stdin
+      return process;
+    } catch (IOException e) {
+      throw new TerraformException(command, TerraformException.NO_EXIT_CODE, List.of(),
+          "could not start terraform " + command + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void stop(Process process) {
+    if (ProcessTree.kill(process, killGrace)) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private static Thread drain(InputStream stream, String name, Consumer<String> lines) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          lines.accept(line);
+        }
+      } catch (IOException e) {
+        LOG.debug("terraform {} closed: {}", name, e.toString()); // the process was killed
+      }
+    }, "terraform-" + name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}
