@@ -59,7 +59,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   public void run(PaveConfiguration config, Environment environment) {
     ServerPorts.applyEnvironment(config);
     PaveServices services = PaveServices.build(config, environment);
-    AdminTokenSeed.seed(services.jdbi, System.getenv("PAVE_ADMIN_TOKEN"));
+    AdminTokenSeed.seed(services.jdbi, config.adminToken);
 
     if (services.embeddedTemporal || config.runWorker) {
       ProvisionWorker worker = services.worker();

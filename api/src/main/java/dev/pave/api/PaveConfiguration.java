@@ -31,6 +31,10 @@ public class PaveConfiguration extends Configuration {
   @JsonProperty
   public String encryptionKey = System.getenv("PAVE_ENCRYPTION_KEY");
 
+  /** Becomes an admin token at first start (when no token exists yet). */
+  @JsonProperty
+  public String adminToken = System.getenv("PAVE_ADMIN_TOKEN");
+
   @Valid @NotNull @JsonProperty
   public DatabaseSettings database = new DatabaseSettings();
 

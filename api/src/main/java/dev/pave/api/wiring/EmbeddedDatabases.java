@@ -24,7 +24,7 @@ final class EmbeddedDatabases {
   private EmbeddedDatabases() {}
 
   static DatabaseEndpoints start(Path home, EmbeddedSettings settings, LifecycleEnvironment lifecycle) {
-    Path binaries = home.resolve("postgres-binaries");
+    Path binaries = settings.binariesDir == null ? home.resolve("postgres-binaries") : Path.of(settings.binariesDir);
     EmbeddedCluster pave = new EmbeddedCluster("Pave's tables", home.resolve("postgres"), binaries,
         settings.databasePort).startNow();
     lifecycle.manage(pave);

@@ -1,0 +1,34 @@
+package dev.pave.api.support;
+
+import dev.pave.api.PaveApplication;
+import dev.pave.api.PaveConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The whole application on the embedded default, in a fresh data folder, on free ports. */
+public final class PaveTestApp {
+
+  public static final String ADMIN_TOKEN = "pave_test-admin-token-0123456789";
+
+  private PaveTestApp() {}
+
+  public static DropwizardAppExtension<PaveConfiguration> embedded(ConfigOverride... extra) {
+    Path home;
+    try {
+      home = Files.createTempDirectory("pave-test-home");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
+    overrides[0] = ConfigOverride.config("home", home.toString());
+    overrides[1] = ConfigOverride.config("adminToken", ADMIN_TOKEN);
+    System.arraycopy(extra, 0, overrides, 2, extra.length);
+    return new DropwizardAppExtension<>(PaveApplication.class, ResourceHelpers.resourceFilePath("pave-test.yml"),
+        overrides);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.pave.workflows.provision;
+
+import dev.pave.workflows.activities.PlanOutcome;
+import dev.pave.workflows.activities.ProvisionActivities;
+import dev.pave.workflows.activities.RunStart;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Activities with scripted answers, for testing the workflow's orchestration alone. The real
+ * activities are tested against real Terraform and PostgreSQL elsewhere.
+ */
+class ScriptedActivities implements ProvisionActivities {
+
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  final Set<String> failPlanFor = ConcurrentHashMap.newKeySet();
+  final Set<String> resumeApplyFor = new HashSet<>();
+  /** Request id to the request ahead of it in its workspace line (null: first in line). */
+  final Map<String, String> ahead = new ConcurrentHashMap<>();
+  final Map<String, String> finished = new ConcurrentHashMap<>();
+
+  @Override
+  public boolean isFirstInLine(String requestId) {
+    String before = ahead.get(requestId);
+    return before == null || finished.containsKey(before);
+  }
+
+  @Override
+  public RunStart begin(String requestId) {
+    calls.add("begin " + requestId);
+    return new RunStart("apply", resumeApplyFor.contains(requestId), false);
+  }
+
+  @Override
+  public void init(String requestId) {
+    calls.add("init " + requestId);
+  }
+
+  @Override
+  public PlanOutcome plan(String requestId) {
+    calls.add("plan " + requestId);
+    if (failPlanFor.contains(requestId)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "terraform plan failed (exit 1): Invalid value for variable: database_name must be lower case", "TerraformFailed");
+    }
+    return new PlanOutcome(true, 2, 0, 0, "sha256:abc");
+  }
+
+  @Override
+  public void apply(String requestId) {
+    calls.add("apply " + requestId);
+  }
+
+  @Override
+  public String finish(String requestId, String status, String error) {
+    calls.add("finish " + requestId + " " + status + (error == null ? "" : ": " + error));
+    finished.put(requestId, status);
+    return ahead.entrySet().stream().filter(e -> requestId.equals(e.getValue())).map(Map.Entry::getKey)
+        .findFirst().orElse(null);
+  }
+}
