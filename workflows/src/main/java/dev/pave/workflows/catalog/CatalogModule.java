@@ -1,0 +1,34 @@
+package dev.pave.workflows.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One version of one golden-path module, as read from its folder. {@code contentHash} identifies
+ * exactly which files a run used, so a request's record can prove what was applied.
+ */
+public record CatalogModule(
+    String name,
+    String version,
+    String displayName,
+    String description,
+    String owner,
+    Path directory,
+    List<ModuleInput> inputs,
+    List<String> platformInputs,
+    List<ModuleOutput> outputs,
+    String costFormula,
+    String contentHash) {
+
+  public CatalogModule {
+    inputs = List.copyOf(inputs);
+    platformInputs = List.copyOf(platformInputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /** The JSON Schema (2020-12) of a request's {@code inputs}; a fresh object on every call. */
+  public ObjectNode inputSchema() {
+    return InputSchema.of(this);
+  }
+}

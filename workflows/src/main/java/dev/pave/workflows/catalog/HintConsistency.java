@@ -1,0 +1,78 @@
+package dev.pave.workflows.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.catalog.TerraformType.Primitive;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks at load time that a variable's pave.yaml hints make sense for its type in variables.tf,
+ * and that its default, example and enum values pass them: a hint that could never be met, or a
+ * default that breaks it, is the module author's mistake and should stop Pave, not a requester.
+ */
+final class HintConsistency {
+  private HintConsistency() {}
+
+  static void check(Path yamlFile, DeclaredVariable variable, InputHints hints) {
+    String name = variable.name();
+    TerraformType type = variable.type();
+    if ((hints.pattern() != null || hints.minLength() != null || hints.maxLength() != null) && type != Primitive.STRING) {
+      fail(yamlFile, "input " + name + " has pattern or length hints, which need a string variable, but variables.tf declares " + type);
+    }
+    if ((hints.minimum() != null || hints.maximum() != null) && type != Primitive.NUMBER) {
+      fail(yamlFile, "input " + name + " has minimum or maximum hints, which need a number variable, but variables.tf declares " + type);
+    }
+    if (hints.pattern() != null) {
+      try {
+        HintCheck.pattern(hints.pattern());
+      } catch (PatternSyntaxException e) {
+        fail(yamlFile, "input " + name + " has a pattern that does not compile: " + e.getDescription());
+      }
+    }
+    if (isNegative(hints.minLength()) || isNegative(hints.maxLength())) {
+      fail(yamlFile, "input " + name + " has a negative length hint");
+    }
+    if (hints.minLength() != null && hints.maxLength() != null && hints.minLength() > hints.maxLength()) {
+      fail(yamlFile, "input " + name + " has minLength above maxLength");
+    }
+    if (hints.minimum() != null && hints.maximum() != null && hints.minimum().compareTo(hints.maximum()) > 0) {
+      fail(yamlFile, "input " + name + " has minimum above maximum");
+    }
+    if (hints.enumValues() != null) {
+      if (hints.enumValues().isEmpty()) {
+        fail(yamlFile, "input " + name + " has an empty enum, which no value could meet");
+      }
+      hints.enumValues().forEach(value -> passes(yamlFile, "an enum value of input " + name, type, InputHints.NONE, value));
+    }
+    if (hints.example() != null) {
+      passes(yamlFile, "the example of input " + name, type, hints, hints.example());
+    }
+    if (variable.defaultValue() != null && !variable.defaultValue().isNull()) {
+      passes(yamlFile, "the default (in variables.tf) of input " + name, type, hints, variable.defaultValue());
+    }
+  }
+
+  /** Fails, naming {@code what} and the rule, when {@code value} does not meet the type and hints. */
+  static void passes(Path file, String what, TerraformType type, InputHints hints, JsonNode value) {
+    List<FieldError> errors = new ArrayList<>();
+    TypeCheck.check("value", type, value, errors);
+    if (errors.isEmpty()) {
+      HintCheck.check("value", hints, value, errors);
+    }
+    if (!errors.isEmpty()) {
+      FieldError first = errors.get(0);
+      String where = first.field().equals("value") ? "" : " at " + first.field().substring("value".length());
+      fail(file, what + where + " " + first.message());
+    }
+  }
+
+  private static boolean isNegative(Integer n) {
+    return n != null && n < 0;
+  }
+
+  private static void fail(Path file, String problem) {
+    throw new CatalogException(file, problem);
+  }
+}
