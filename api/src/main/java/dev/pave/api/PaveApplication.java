@@ -28,6 +28,7 @@ import dev.pave.api.wiring.ServerPorts;
 import dev.pave.workflows.worker.ProvisionWorker;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -106,11 +107,16 @@ public class PaveApplication extends Application<PaveConfiguration> {
             .setAuthorizer(new RoleAuthorizer())
             .setPrefix("Bearer")
             .setRealm("pave")
-            .setUnauthorizedHandler((prefix, realm) -> Response.status(401)
-                .header("WWW-Authenticate", "Bearer realm=\"pave\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(401, "a valid bearer token is required (Authorization: Bearer <token>)"))
-                .build())
+            .setUnauthorizedHandler(new UnauthorizedHandler() {
+              @Override
+              public Response buildResponse(String prefix, String realm) {
+                return Response.status(401)
+                    .header("WWW-Authenticate", "Bearer realm=\"pave\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(401, "a valid bearer token is required (Authorization: Bearer <token>)"))
+                    .build();
+              }
+            })
             .buildAuthFilter()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(PavePrincipal.class));

@@ -69,7 +69,7 @@ class ProvisionWorkflowTest {
     assertThat(activities.calls).isEmpty(); // still queued behind req_1
 
     workflow("req_1").run(new ProvisionInput("req_1"));
-    WorkflowStub.fromTyped(workflow("req_2")).getResult(String.class);
+    client.newUntypedWorkflowStub("req_2").getResult(String.class);
     assertThat(activities.calls).containsExactly(
         "begin req_1", "init req_1", "plan req_1", "apply req_1", "finish req_1 succeeded",
         "begin req_2", "init req_2", "plan req_2", "apply req_2", "finish req_2 succeeded");
