@@ -30,6 +30,22 @@ resource "terraform_data" "database" {
   # a credential, so changing it updates the stored input without dropping anything.
   triggers_replace = [var.server_host, var.server_port, var.database_name]
 
+  # First, with no secret in its environment so that Terraform shows its message: refuse a
+  # database or role that another workspace (or someone outside Pave) owns.
+  provisioner "local-exec" {
+    interpreter = ["/bin/sh"]
+    command     = "${path.module}/scripts/check-claim.sh"
+    environment = {
+      PGHOST     = self.input.host
+      PGPORT     = self.input.port
+      PGUSER     = self.input.admin_user
+      PGDATABASE = "postgres"
+      DB_NAME    = self.input.database
+      OWNER_NAME = self.input.owner
+      CLAIM      = terraform_data.password.id
+    }
+  }
+
   provisioner "local-exec" {
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/create-database.sh"
@@ -41,6 +57,7 @@ resource "terraform_data" "database" {
       DB_NAME        = self.input.database
       OWNER_NAME     = self.input.owner
       OWNER_PASSWORD = terraform_data.password.output
+      CLAIM          = terraform_data.password.id
     }
   }
 
