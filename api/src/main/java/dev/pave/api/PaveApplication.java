@@ -1,5 +1,6 @@
 package dev.pave.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.RoleAuthorizer;
@@ -54,6 +55,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
   @Override
   public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
     bootstrap.addCommand(new WorkerCommand(this));
+    // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
+    bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   @Override
