@@ -120,6 +120,14 @@ class ModuleCatalogTest {
     assertThat(loaded.find("cache", null)).get().extracting(CatalogModule::version).isEqualTo("0.1.0-beta");
   }
 
+  @Test
+  void aMisnamedPaveYmlIsAnErrorNotAMissingModule(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("queue/1.0.0"));
+    Files.writeString(tmp.resolve("queue/1.0.0/pave.yml"), "name: queue\nversion: 1.0.0\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModuleCatalog.load(tmp))
+        .hasMessage(tmp.resolve("queue/1.0.0/pave.yml") + ": Pave reads pave.yaml; rename this file");
+  }
+
   static void writeModule(Path dir, String name, String version) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("pave.yaml"), "name: " + name + "\nversion: " + version + "\n");
