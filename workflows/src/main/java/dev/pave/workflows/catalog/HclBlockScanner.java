@@ -40,7 +40,7 @@ final class HclBlockScanner {
         char c = text.charAt(pos);
         if (c == '{') {
           pos++;
-          skipUntilClosingBrace(startLine, "block '" + type + "'");
+          skipUntilClosingBrace(startLine, "block '" + String.join(" ", header(type, labels)) + "'");
           break;
         } else if (c == '"') {
           int start = pos + 1;
@@ -55,6 +55,12 @@ final class HclBlockScanner {
       blocks.add(new Block(type, List.copyOf(labels), startLine));
     }
     return blocks;
+  }
+
+  private static List<String> header(String type, List<String> labels) {
+    List<String> words = new ArrayList<>(List.of(type));
+    labels.forEach(label -> words.add("\"" + label + "\""));
+    return words;
   }
 
   /** Skips to the brace that closes the one just read; braces in strings and comments do not count. */

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class HclValues {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final double LARGEST_EXACT_INTEGER = 9007199254740992d; // 2^53
+  // 2^53: from here on, neighbouring whole numbers read as the same double.
+  private static final double AMBIGUOUS_FROM = 9007199254740992d;
 
   private HclValues() {}
 
@@ -51,7 +52,7 @@ final class HclValues {
     if (d != Math.rint(d)) {
       return JSON.numberNode(d);
     }
-    if (Math.abs(d) > LARGEST_EXACT_INTEGER) {
+    if (Math.abs(d) >= AMBIGUOUS_FROM) {
       throw new IllegalArgumentException(
           "is a whole number too large to read exactly (hcl4j reads numbers as 64-bit doubles)");
     }

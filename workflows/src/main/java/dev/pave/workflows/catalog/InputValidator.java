@@ -39,7 +39,7 @@ public final class InputValidator {
     if (value == null || value.isNull()) {
       if (input.required()) {
         errors.add(new FieldError(field, "is required"));
-      } else if (value != null && !input.defaultValue().isNull()) {
+      } else if (value != null && (input.defaultValue() == null || !input.defaultValue().isNull())) {
         // Terraform would take an explicit null over the default; a module rarely expects that.
         errors.add(new FieldError(field, "must not be null; leave it out to use the default"));
       }

@@ -40,6 +40,10 @@ final class ModuleFolders {
   }
 
   private static boolean hasPaveYaml(Path dir) {
+    // A misnamed pave.yml would make its module vanish from the catalog without a word.
+    if (Files.exists(dir.resolve("pave.yml"))) {
+      throw new CatalogException(dir.resolve("pave.yml"), "Pave reads " + PaveYaml.FILE_NAME + "; rename this file");
+    }
     return Files.isRegularFile(dir.resolve(PaveYaml.FILE_NAME));
   }
 

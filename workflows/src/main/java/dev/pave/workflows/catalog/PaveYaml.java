@@ -3,12 +3,14 @@ package dev.pave.workflows.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A module's pave.yaml: what Pave knows about a module that Terraform does not. Unknown keys and
@@ -45,13 +47,37 @@ record PaveYaml(
     } catch (UnrecognizedPropertyException e) {
       throw new CatalogException(file, "unknown key '" + e.getPropertyName() + "'" + line(e)
           + " (known: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList())) + ")", e);
+    } catch (MismatchedInputException e) {
+      String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      throw new CatalogException(file, "'" + key + "'" + line(e) + " has the wrong kind of value (expected "
+          + kindOf(e.getTargetType()) + ")", e);
     } catch (JsonProcessingException e) {
-      throw new CatalogException(file, "is not valid: " + e.getOriginalMessage() + line(e), e);
+      throw new CatalogException(file, "is not valid" + line(e) + ": " + oneLine(e.getOriginalMessage()), e);
     }
     if (yaml == null) {
       throw new CatalogException(file, "is empty");
     }
     return yaml;
+  }
+
+  private static String kindOf(Class<?> type) {
+    if (type == null) {
+      return "something else";
+    } else if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list, like [a, b]";
+    } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping of keys to values";
+    } else if (Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    return "a single value";
+  }
+
+  /** SnakeYAML's messages quote the offending line with a caret below it; keep only its sentences. */
+  private static String oneLine(String message) {
+    return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .collect(Collectors.joining("; "));
   }
 
   private static String line(JsonProcessingException e) {

@@ -1,0 +1,3 @@
+variable "connection_limit" {
+  type = number
+}

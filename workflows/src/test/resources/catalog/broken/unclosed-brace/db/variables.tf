@@ -1,0 +1,6 @@
+variable "database_name" {
+  type = string
+
+variable "connection_limit" {
+  type = number
+}

@@ -1,0 +1,3 @@
+variable "database_names" {
+  type = list(strng)
+}

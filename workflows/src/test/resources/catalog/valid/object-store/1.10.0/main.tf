@@ -1,0 +1,7 @@
+resource "terraform_data" "bucket" {
+  input = {
+    endpoint   = var.endpoint
+    name       = var.bucket_name
+    versioning = var.versioning
+  }
+}

@@ -1,0 +1,3 @@
+output "bucket" {
+  value = terraform_data.bucket.output.name
+}
