@@ -1,5 +1,6 @@
 package dev.pave.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.PavePrincipal;
@@ -57,6 +58,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     bootstrap.addCommand(new WorkerCommand(this));
     // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
     bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // A key given twice is ambiguous (which one did the caller mean?): refuse it.
+    bootstrap.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   @Override
