@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +30,7 @@ public final class PolicyLoader {
     List<Policy> policies = new ArrayList<>();
     List<PolicyLoadException> problems = new ArrayList<>();
     Map<String, Path> firstFileByName = new HashMap<>();
-    for (Path file : policyFiles(dir)) {
+    for (Path file : files(dir, PolicyLoader::isPolicyFile)) {
       try {
         PolicyFileParser.Parsed parsed = PolicyFileParser.parse(file, Files.readAllBytes(file));
         Policy policy = parsed.policy();
@@ -51,13 +52,16 @@ public final class PolicyLoader {
     return new PolicySet(policies);
   }
 
-  /** Policy files in a stable order, so errors and hashes come out the same on every machine. */
-  static List<Path> policyFiles(Path dir) {
+  /**
+   * Files under {@code dir} whose names match, outside fixtures and hidden folders, in a stable
+   * order so errors and results come out the same on every machine.
+   */
+  static List<Path> files(Path dir, Predicate<String> fileName) {
     try (Stream<Path> paths = Files.walk(dir)) {
       return paths
           .filter(Files::isRegularFile)
           .filter(p -> !isExcluded(dir, p))
-          .filter(p -> isPolicyFile(p.getFileName().toString()))
+          .filter(p -> fileName.test(p.getFileName().toString()))
           .sorted()
           .toList();
     } catch (IOException e) {
