@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a Jackson tree that remembers the line of every key and value, so
@@ -53,11 +54,25 @@ final class LocatedYaml {
         throw new YamlProblem(line(parser), "only one YAML document per file");
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new YamlProblem(at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage());
+      throw syntaxProblem(e);
     } catch (IOException e) {
       throw new YamlProblem(0, "cannot read YAML: " + e.getMessage());
     }
+  }
+
+  /**
+   * Jackson reports the location of the last good token; SnakeYAML, underneath, knows where the
+   * problem is and what it was reading ("while scanning a quoted scalar" started on line 2).
+   */
+  private static YamlProblem syntaxProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+          : " (" + marked.getContext() + " from line " + (marked.getContextMark().getLine() + 1) + ")";
+      return new YamlProblem(marked.getProblemMark().getLine() + 1,
+          "not valid YAML: " + marked.getProblem() + context);
+    }
+    JsonLocation at = e.getLocation();
+    return new YamlProblem(at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage());
   }
 
   static LocatedYaml parse(String text) throws YamlProblem {

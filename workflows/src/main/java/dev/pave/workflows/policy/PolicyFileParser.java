@@ -18,7 +18,7 @@ final class PolicyFileParser {
   private static final List<String> REQUIRED =
       List.of("name", "description", "stage", "enforcement", "deny", "message");
   /** Lower-case and dashes: names appear in URLs, audit records and test file names. */
-  static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+  static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
 
   private final Path file;
   private final LocatedYaml yaml;
@@ -47,7 +47,7 @@ final class PolicyFileParser {
   private Policy policy(String contentHash) {
     JsonNode root = yaml.root();
     if (root == null || !root.isObject()) {
-      throw new PolicyLoadException(file, yaml.valueLine(""), "expected a policy (a YAML mapping with "
+      throw new PolicyLoadException(file, Math.max(1, yaml.valueLine("")), "expected a policy (a YAML mapping with "
           + String.join(", ", REQUIRED) + ")");
     }
     checkFields(root);
@@ -85,7 +85,8 @@ final class PolicyFileParser {
     }
     for (String field : REQUIRED) {
       if (!root.has(field)) {
-        throw new PolicyLoadException(file, 0, "missing required field '" + field + "'");
+        // Point at where the policy starts: there is no line for what is not there.
+        throw new PolicyLoadException(file, yaml.valueLine(""), "missing required field '" + field + "'");
       }
     }
   }
