@@ -1,6 +1,7 @@
 package dev.pave.workflows.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -119,8 +120,13 @@ final class PolicyTestFileParser {
 
   private JsonNode readJson(JsonNode node, String field) throws CaseProblem {
     Path path = file.resolveSibling(requiredText(node, field)).normalize();
+    if (!Files.isRegularFile(path)) {
+      throw new CaseProblem(field, "no file " + path);
+    }
     try {
       return JSON.readTree(path.toFile());
+    } catch (JsonProcessingException e) {
+      throw new CaseProblem(field, path + " is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new CaseProblem(field, "cannot read " + path + ": " + e.getMessage());
     }
