@@ -126,12 +126,15 @@ final class PolicyFileParser {
       firstLine = firstLine == 0 ? line : firstLine;
       String code = celLine <= sourceLines.length ? sourceLines[celLine - 1] : "";
       int column = Math.max(0, issue.getSourceLocation().getColumn());
-      described.add("line " + line + ": " + issue.getMessage()
+      // The exception already starts with the first line; name lines only when there are several.
+      String prefix = issues.size() > 1 ? "line " + line + ": " : "";
+      described.add(prefix + issue.getMessage()
           + "\n    | " + code + "\n    | " + " ".repeat(Math.min(column, code.length())) + "^");
     }
-    return new PolicyLoadException(file, firstLine, field + " does not compile (" + stage.wireName()
-        + " policies can read " + String.join(", ", stage.variables()) + "): "
-        + String.join("\n", described));
+    String header = field + " does not compile (" + stage.wireName() + " policies can read "
+        + String.join(", ", stage.variables()) + ")";
+    return new PolicyLoadException(file, firstLine,
+        header + (issues.size() > 1 ? ":\n" : ": ") + String.join("\n", described));
   }
 
   /**

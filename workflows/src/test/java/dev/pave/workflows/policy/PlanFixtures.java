@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.pave.workflows.policy.PlanFixtures -Dexec.args=../policies/fixtures}.
  */
-final class PlanFixtures {
+public final class PlanFixtures {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Map<String, Object> BASE = Map.of("settings", "v1", "generation", 1, "app_generation", 1);
 
@@ -75,9 +75,22 @@ final class PlanFixtures {
     Files.createDirectories(target);
     for (Scenario scenario : SCENARIOS) {
       Path work = Files.createTempDirectory("pave-plan-fixture-");
-      JsonNode plan = generate(scenario, work);
+      JsonNode plan;
+      try {
+        plan = generate(scenario, work);
+      } finally {
+        deleteRecursively(work);
+      }
       Files.writeString(target.resolve(scenario.fixtureFile()), JSON.writeValueAsString(plan) + "\n");
       System.out.println("wrote " + target.resolve(scenario.fixtureFile()));
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
