@@ -47,12 +47,12 @@ final class PolicyFileParser {
   private Policy policy(String contentHash) {
     JsonNode root = yaml.root();
     if (root == null || !root.isObject()) {
-      throw new PolicyLoadException(file, Math.max(1, yaml.valueLine("")), "expected a policy (a YAML mapping with "
-          + String.join(", ", REQUIRED) + ")");
+      throw new PolicyLoadException(file, Math.max(1, yaml.valueLine("")),
+          "expected a policy (a YAML mapping with " + String.join(", ", REQUIRED) + ")");
     }
     checkFields(root);
     String name = text("name");
-    String expectedName = SourceFiles.stem(file, ".yaml");
+    String expectedName = SourceFiles.stem(file, PolicyLoader.POLICY_SUFFIX);
     if (!NAME.matcher(name).matches()) {
       throw problem("name", "name '" + name + "' must match " + NAME.pattern());
     }
