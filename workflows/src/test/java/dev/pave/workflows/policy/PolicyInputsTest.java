@@ -1,0 +1,75 @@
+package dev.pave.workflows.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cel.common.values.NullValue;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The documents built in code, run through the shipped policies as the workflow will. */
+class PolicyInputsTest {
+  private static final PolicySet SHIPPED = PolicyLoader.load(ShippedPoliciesTest.POLICIES);
+  private static final PolicyInputs.Requester REQUESTER =
+      new PolicyInputs.Requester("ci-payments", "payments", "requester");
+  private static final PolicyInputs.Module MODULE =
+      new PolicyInputs.Module("postgres-database", "1.0.0", "platform", "PostgreSQL database");
+
+  private static Map<String, Object> request(String environment, Long ttlHours, Map<String, ?> inputs,
+      Double monthlyUsd) {
+    return PolicyInputs.requestStage(new PolicyInputs.Request("req_7Hq2", "postgres-database",
+        "1.0.0", "orders-db", environment, "apply", inputs, ttlHours), REQUESTER, MODULE, monthlyUsd);
+  }
+
+  @Test
+  void theRequestDocumentHasEveryKeyWithNullsAndLongs() {
+    Map<String, Object> input = request("dev", null, Map.of("connection_limit", 20), 12.5);
+    assertThat(input).containsOnlyKeys("request", "requester", "module", "cost");
+    Map<?, ?> request = (Map<?, ?>) input.get("request");
+    assertThat(request.get("ttlHours")).isEqualTo(NullValue.NULL_VALUE);
+    assertThat(request.get("inputs")).isEqualTo(Map.of("connection_limit", 20L));
+    assertThat(input.get("cost")).isEqualTo(Map.of("monthlyUsd", 12.5));
+    assertThat(input.get("module")).isEqualTo(Map.of("name", "postgres-database", "version", "1.0.0",
+        "owner", "platform", "displayName", "PostgreSQL database"));
+  }
+
+  @Test
+  void thePlanDocumentAddsThePlanObjectOnly() {
+    Map<String, Object> requestStage = request("dev", 24L, Map.of(), 1.0);
+    assertThat(PolicyInputs.planStage(requestStage, JsonNodeFactory.instance.objectNode()))
+        .containsOnlyKeys("request", "requester", "module", "cost", "plan");
+    assertThatThrownBy(() -> PolicyInputs.planStage(requestStage, JsonNodeFactory.instance.arrayNode()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anOrdinaryDevRequestIsAllowed() {
+    PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST,
+        request("dev", 24L, Map.of("database_name", "orders", "connection_limit", 20), 12.5));
+    assertThat(evaluation.verdict()).as(evaluation.results().toString()).isEqualTo(PolicyVerdict.ALLOWED);
+    assertThat(evaluation.results()).allSatisfy(r -> assertThat(r.result()).isIn("pass", "skip"));
+  }
+
+  @Test
+  void prodNeedsApproval() {
+    PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST,
+        request("prod", null, Map.of("database_name", "orders"), 120.0));
+    assertThat(evaluation.verdict()).isEqualTo(PolicyVerdict.NEEDS_APPROVAL);
+  }
+
+  @Test
+  void devWithoutExpiryIsDenied() {
+    PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST,
+        request("dev", null, Map.of(), 12.5));
+    assertThat(evaluation.verdict()).isEqualTo(PolicyVerdict.DENIED);
+  }
+
+  @Test
+  void aLargeConnectionLimitOnlyWarns() {
+    PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST,
+        request("dev", 24L, Map.of("connection_limit", 500), 12.5));
+    assertThat(evaluation.verdict()).isEqualTo(PolicyVerdict.ALLOWED);
+    assertThat(evaluation.warnings()).extracting(PolicyResult::policy).containsExactly("large-connection-limit");
+  }
+}
