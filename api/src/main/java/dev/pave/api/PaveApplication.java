@@ -7,6 +7,7 @@ import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.RoleAuthorizer;
 import dev.pave.api.auth.TokenAuthenticator;
 import dev.pave.api.cli.WorkerCommand;
+import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.Readiness;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
@@ -97,8 +98,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
     registerAuth(environment, services);
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
-    jersey.register(new RequestResource(
-        new RequestService(services.jdbi, services.catalog, runs, views, environment.getObjectMapper(), clock),
+    RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
+        environment.getObjectMapper(), clock);
+    jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));

@@ -27,6 +27,10 @@ public class PaveConfiguration extends Configuration {
   @JsonProperty
   public String policiesDir = "policies";
 
+  /** How long a request waits for an approver before it ends expired. */
+  @JsonProperty
+  public java.time.Duration approvalTimeout = java.time.Duration.ofHours(72);
+
   /** Base64 of 32 bytes; plans and sensitive outputs are sealed with it. Default: generated into {home}/secret.key. */
   @JsonProperty
   public String encryptionKey = System.getenv("PAVE_ENCRYPTION_KEY");

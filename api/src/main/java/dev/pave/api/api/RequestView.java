@@ -22,8 +22,9 @@ public record RequestView(
     Instant finishedAt,
     Long leadTimeMs,
     List<StepView> steps,
-    List<JsonNode> policies,
+    List<PolicyResultView> policies,
     PlanSummaryView plan,
     CostView costEstimate,
+    ApprovalView approval,
     ObjectNode outputs,
     String error) {}

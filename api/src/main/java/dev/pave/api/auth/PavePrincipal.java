@@ -10,9 +10,12 @@ public record PavePrincipal(String tokenId, String name, String team, Role role)
     return name;
   }
 
-  /** Auditors and admins see every team's requests and workspaces; others only their own team's. */
+  /**
+   * Auditors, admins and approvers (who review any team's requests) see every team's requests
+   * and workspaces; requesters only their own team's.
+   */
   public boolean seesAllTeams() {
-    return role == Role.ADMIN || role == Role.AUDITOR;
+    return role != Role.REQUESTER;
   }
 
   public boolean canSee(String owningTeam) {

@@ -30,13 +30,15 @@ public final class RequestService {
   private final Jdbi jdbi;
   private final NewRequestValidator validator;
   private final RunStarter runs;
+  private final CostEstimates costs;
   private final RequestViews views;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, RunStarter runs,
-      RequestViews views, ObjectMapper json, Clock clock) {
+  public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock) {
     this.jdbi = jdbi;
+    this.costs = costs;
     this.validator = new NewRequestValidator(catalog);
     this.runs = runs;
     this.views = views;
@@ -75,7 +77,7 @@ public final class RequestService {
     RequestRow row = new RequestRow(Ids.newId("req"), module.name(), module.version(), body.workspace(),
         body.environment(), caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
-        null, null, null, null, false, null);
+        null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null);
     try {
       jdbi.onDemand(RequestDao.class).insert(row);
     } catch (UnableToExecuteStatementException duplicate) {
@@ -114,7 +116,7 @@ public final class RequestService {
     if (caller.role() != Role.ADMIN && !row.requester().equals(caller.name())) {
       throw new ApiException(403, "only the requester or an admin may cancel a request");
     }
-    if (jdbi.onDemand(RequestDao.class).requestCancel(id) == 0) {
+    if (jdbi.onDemand(RequestDao.class).requestCancel(id, caller.name()) == 0) {
       throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
     }
     runs.cancel(id, caller.name());

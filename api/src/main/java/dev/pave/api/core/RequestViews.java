@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pave.api.api.ApprovalView;
 import dev.pave.api.api.CostView;
+import dev.pave.api.api.PolicyResultView;
+import dev.pave.api.db.ApprovalRow;
+import dev.pave.api.db.GuardrailDao;
+import dev.pave.api.db.PlanDao;
+import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.api.api.PlanSummaryView;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.api.StepView;
@@ -26,27 +32,50 @@ public final class RequestViews {
     this.json = json;
   }
 
-  /** The full view, with steps. */
+  /** The full view: steps, policy results, the plan's hash and the approval. One handle, a few queries. */
   public RequestView of(RequestRow row) {
-    List<StepView> steps = jdbi.onDemand(StepDao.class).forRequest(row.id()).stream()
-        .map(s -> new StepView(s.name(), s.startedAt(), s.finishedAt(), s.durationMs(), s.outcome(), s.actor()))
-        .toList();
-    return build(row, steps);
+    return jdbi.withHandle(handle -> {
+      List<StepView> steps = handle.attach(StepDao.class).forRequest(row.id()).stream()
+          .map(s -> new StepView(s.name(), s.startedAt(), s.finishedAt(), s.durationMs(), s.outcome(), s.actor()))
+          .toList();
+      GuardrailDao guardrails = handle.attach(GuardrailDao.class);
+      List<PolicyResultView> policies = guardrails.results(row.id()).stream()
+          .map(p -> new PolicyResultView(p.policy(), p.stage(), p.enforcement(), p.result(), p.message(),
+              p.policyHash(), p.evaluatedAt()))
+          .toList();
+      String planSha256 = handle.attach(PlanDao.class).find(row.id()).map(SavedPlan::sha256).orElse(null);
+      ApprovalView approval = approval(row, guardrails.approvals(row.id()), planSha256);
+      return build(row, steps, policies, planSha256, approval);
+    });
   }
 
   /** The list view: no steps, one query for the whole page. */
   public RequestView summary(RequestRow row) {
-    return build(row, null);
+    return build(row, null, null, null, null);
   }
 
-  private RequestView build(RequestRow row, List<StepView> steps) {
+  private RequestView build(RequestRow row, List<StepView> steps, List<PolicyResultView> policies, String planSha256,
+      ApprovalView approval) {
     PlanSummaryView plan = row.planAdd() == null ? null
-        : new PlanSummaryView(row.planAdd(), row.planChange(), row.planDestroy());
+        : new PlanSummaryView(row.planAdd(), row.planChange(), row.planDestroy(), planSha256);
     CostView cost = row.costMonthlyUsd() == null ? null : new CostView(row.costMonthlyUsd());
     return new RequestView(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), row.action(), row.status(), read(row.inputs()), row.ttlHours(), row.createdAt(),
-        row.finishedAt(), row.leadTimeMs(), steps, List.of(), plan, cost,
+        row.finishedAt(), row.leadTimeMs(), steps, policies, plan, cost, approval,
         outputs(row.outputs(), row.sensitiveOutputs()), row.error());
+  }
+
+  /** The decision on the current plan if there is one, else the latest decision (on an earlier plan). */
+  private static ApprovalView approval(RequestRow row, List<ApprovalRow> decisions, String planSha256) {
+    if (!row.approvalRequired() && decisions.isEmpty()) {
+      return null;
+    }
+    ApprovalRow decided = decisions.stream().filter(d -> d.planSha256().equals(planSha256)).findFirst()
+        .orElse(decisions.isEmpty() ? null : decisions.get(decisions.size() - 1));
+    return decided == null
+        ? new ApprovalView(row.approvalRequired(), row.approvalDeadline(), null, null, null, null, null)
+        : new ApprovalView(row.approvalRequired(), row.approvalDeadline(), decided.decision(), decided.approver(),
+            decided.comment(), decided.decidedAt(), decided.planSha256());
   }
 
   ObjectNode outputs(String visible, String[] sensitiveNames) {

@@ -51,6 +51,14 @@ public final class RunStarter {
     }
   }
 
+  public void approvalDecided(String requestId) {
+    try {
+      client.newWorkflowStub(ProvisionWorkflow.class, requestId).approvalDecided();
+    } catch (WorkflowNotFoundException gone) {
+      // Not running right now (a restart in progress): the resumed workflow reads the stored decision.
+    }
+  }
+
   /** Every request that is not terminal gets its workflow back (the embedded Temporal forgets on restart). */
   public int resumeUnfinished() {
     List<String> unfinished = jdbi.onDemand(RequestDao.class).unfinished();

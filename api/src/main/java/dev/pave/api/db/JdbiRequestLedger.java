@@ -32,7 +32,7 @@ public final class JdbiRequestLedger implements RequestLedger {
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no request " + requestId, "UnknownRequest"));
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
-        row.cancelRequested());
+        row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
   }
 
   @Override
@@ -56,14 +56,19 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
-  public void stepFinished(String requestId, StepName step, Instant at, String outcome) {
-    jdbi.onDemand(StepDao.class).finish(requestId, step.wireName(), at, outcome);
+  public void stepFinished(String requestId, StepName step, Instant at, String outcome, String actor) {
+    jdbi.onDemand(StepDao.class).finish(requestId, step.wireName(), at, outcome, actor);
+  }
+
+  @Override
+  public void interruptOpenSteps(String requestId, Instant at) {
+    jdbi.onDemand(StepDao.class).interruptOpen(requestId, at);
   }
 
   @Override
   public void savePlan(String requestId, SavedPlan plan, int add, int change, int destroy) {
     jdbi.useTransaction(handle -> {
-      handle.attach(PlanDao.class).save(requestId, plan.sha256(), plan.sealed());
+      handle.attach(PlanDao.class).save(requestId, plan.sha256(), plan.sealed(), plan.sealedJson());
       handle.attach(RequestDao.class).setPlanSummary(requestId, add, change, destroy);
     });
   }

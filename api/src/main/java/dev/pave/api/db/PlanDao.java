@@ -11,10 +11,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PlanDao {
 
   /** A re-plan (after a restart or a stale plan) replaces the previous plan of the request. */
-  @SqlUpdate("INSERT INTO plans (request_id, sha256, sealed) VALUES (:requestId, :sha256, :sealed)"
-      + " ON CONFLICT (request_id) DO UPDATE SET sha256 = EXCLUDED.sha256, sealed = EXCLUDED.sealed, created_at = now()")
-  void save(@Bind("requestId") String requestId, @Bind("sha256") String sha256, @Bind("sealed") byte[] sealed);
+  @SqlUpdate("INSERT INTO plans (request_id, sha256, sealed, sealed_json) VALUES (:requestId, :sha256, :sealed, :sealedJson)"
+      + " ON CONFLICT (request_id) DO UPDATE SET sha256 = EXCLUDED.sha256, sealed = EXCLUDED.sealed,"
+      + " sealed_json = EXCLUDED.sealed_json, created_at = now()")
+  void save(@Bind("requestId") String requestId, @Bind("sha256") String sha256, @Bind("sealed") byte[] sealed,
+      @Bind("sealedJson") byte[] sealedJson);
 
-  @SqlQuery("SELECT sealed, sha256 FROM plans WHERE request_id = :requestId")
+  @SqlQuery("SELECT sealed, sha256, sealed_json FROM plans WHERE request_id = :requestId")
   Optional<SavedPlan> find(@Bind("requestId") String requestId);
 }

@@ -14,14 +14,15 @@ public interface RequestDao {
 
   String COLUMNS = "id, module, version, workspace, environment, team, requester, action, status, inputs::text AS inputs,"
       + " ttl_hours, idempotency_key, request_hash, created_at, finished_at, lead_time_ms, plan_add, plan_change,"
-      + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error";
+      + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error,"
+      + " cancelled_by, requester_role, approval_required, approval_deadline";
 
   String UNFINISHED = "status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')";
 
   @SqlUpdate("INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status,"
-      + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd)"
+      + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd, requester_role)"
       + " VALUES (:id, :module, :version, :workspace, :environment, :team, :requester, :action, :status,"
-      + " CAST(:inputs AS jsonb), :ttlHours, :idempotencyKey, :requestHash, :createdAt, :costMonthlyUsd)")
+      + " CAST(:inputs AS jsonb), :ttlHours, :idempotencyKey, :requestHash, :createdAt, :costMonthlyUsd, :requesterRole)")
   void insert(@BindMethods RequestRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM requests WHERE id = :id")
@@ -65,6 +66,7 @@ public interface RequestDao {
       + " WHERE id = :id AND " + UNFINISHED)
   int end(@Bind("id") String id, @Bind("status") String status, @Bind("at") Instant at, @Bind("error") String error);
 
-  @SqlUpdate("UPDATE requests SET cancel_requested = true WHERE id = :id AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
-  int requestCancel(@Bind("id") String id);
+  @SqlUpdate("UPDATE requests SET cancel_requested = true, cancelled_by = :actor WHERE id = :id"
+      + " AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
+  int requestCancel(@Bind("id") String id, @Bind("actor") String actor);
 }

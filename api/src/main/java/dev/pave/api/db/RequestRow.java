@@ -27,4 +27,8 @@ public record RequestRow(
     String[] sensitiveOutputs,
     Double costMonthlyUsd,
     boolean cancelRequested,
-    String error) {}
+    String error,
+    String cancelledBy,
+    String requesterRole,
+    boolean approvalRequired,
+    Instant approvalDeadline) {}

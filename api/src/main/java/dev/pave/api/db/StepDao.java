@@ -21,11 +21,16 @@ public interface StepDao {
   int start(@Bind("requestId") String requestId, @Bind("name") String name, @Bind("at") Instant at,
       @Bind("actor") String actor);
 
-  @SqlUpdate("UPDATE request_steps SET finished_at = :at, outcome = :outcome,"
+  @SqlUpdate("UPDATE request_steps SET finished_at = :at, outcome = :outcome, actor = COALESCE(:actor, actor),"
       + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint"
       + " WHERE request_id = :requestId AND name = :name AND finished_at IS NULL")
   int finish(@Bind("requestId") String requestId, @Bind("name") String name, @Bind("at") Instant at,
-      @Bind("outcome") String outcome);
+      @Bind("outcome") String outcome, @Bind("actor") String actor);
+
+  @SqlUpdate("UPDATE request_steps SET finished_at = :at, outcome = 'interrupted',"
+      + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint"
+      + " WHERE request_id = :requestId AND finished_at IS NULL")
+  int interruptOpen(@Bind("requestId") String requestId, @Bind("at") Instant at);
 
   @SqlQuery("SELECT request_id, seq, name, started_at, finished_at, duration_ms, outcome, actor"
       + " FROM request_steps WHERE request_id = :requestId ORDER BY seq")

@@ -1,8 +1,10 @@
 package dev.pave.api.resources;
 
+import dev.pave.api.api.ApprovalBody;
 import dev.pave.api.api.NewRequest;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.auth.PavePrincipal;
+import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.errors.ApiException;
@@ -30,10 +32,12 @@ public class RequestResource {
   private static final int MAX_LIMIT = 500;
 
   private final RequestService requests;
+  private final ApprovalService approvals;
   private final RequestHistory history;
 
-  public RequestResource(RequestService requests, RequestHistory history) {
+  public RequestResource(RequestService requests, ApprovalService approvals, RequestHistory history) {
     this.requests = requests;
+    this.approvals = approvals;
     this.history = history;
   }
 
@@ -64,6 +68,13 @@ public class RequestResource {
   @Path("/{id}/cancel")
   public RequestView cancel(@Auth PavePrincipal caller, @PathParam("id") String id) {
     return requests.cancel(caller, id);
+  }
+
+  @POST
+  @Path("/{id}/approval")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RequestView decide(@Auth PavePrincipal caller, @PathParam("id") String id, ApprovalBody body) {
+    return approvals.decide(caller, id, body);
   }
 
   @GET

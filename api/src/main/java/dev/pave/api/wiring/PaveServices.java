@@ -3,13 +3,18 @@ package dev.pave.api.wiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.core.CostEstimates;
+import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.terraform.Terraform;
 import dev.pave.workflows.terraform.TerraformSettings;
+import dev.pave.workflows.policy.PolicyLoader;
+import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.worker.ProvisionWorker;
+import dev.pave.workflows.worker.WorkerDependencies;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -35,6 +40,8 @@ public final class PaveServices {
   public final Path home;
   public final Jdbi jdbi;
   public final ModuleCatalog catalog;
+  public final PolicySet policies;
+  public final CostEstimates costs;
   public final SecretBox secrets;
   public final WorkflowServiceStubs temporal;
   public final WorkflowClient client;
@@ -54,7 +61,11 @@ public final class PaveServices {
     Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
         .locations("classpath:db/migration").load().migrate();
     this.jdbi = new JdbiFactory().build(environment, dataSource(), "pave");
+    // The catalog, the policies and the cost formulas are checked before anything runs: a
+    // broken one stops Pave here, naming the file, instead of failing open later.
     this.catalog = ModuleCatalog.load(Path.of(config.modulesDir).toAbsolutePath().normalize());
+    this.policies = PolicyLoader.load(Path.of(config.policiesDir).toAbsolutePath().normalize());
+    this.costs = new CostEstimates(catalog);
     this.embeddedTemporal = config.temporal.embedded();
     this.secrets = EncryptionKey.load(config.encryptionKey, home, embeddedDatabase && embeddedTemporal);
     if (embeddedTemporal) {
@@ -85,8 +96,9 @@ public final class PaveServices {
     TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
         databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
         config.terraform.lockTimeout);
-    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns,
-        new JdbiRequestLedger(jdbi, json), catalog, runConfig, secrets, Clock.systemUTC());
+    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, new WorkerDependencies(
+        new JdbiRequestLedger(jdbi, json), new JdbiGuardrailLedger(jdbi), catalog, policies, runConfig, secrets,
+        config.approvalTimeout, Clock.systemUTC()));
   }
 
   private DataSourceFactory dataSource() {

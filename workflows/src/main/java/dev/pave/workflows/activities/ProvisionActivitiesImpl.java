@@ -38,6 +38,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private static final String SYSTEM = "system";
 
   private final RequestLedger ledger;
+  private final GuardrailLedger guardrails;
   private final ModuleCatalog catalog;
   private final TerraformRunConfig config;
   private final WorkingDirectories directories;
@@ -45,9 +46,10 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ProvisionActivitiesImpl(RequestLedger ledger, ModuleCatalog catalog, TerraformRunConfig config,
-      SecretBox secrets, Clock clock) {
+  public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
+      TerraformRunConfig config, SecretBox secrets, Clock clock) {
     this.ledger = ledger;
+    this.guardrails = guardrails;
     this.catalog = catalog;
     this.config = config;
     this.directories = new WorkingDirectories(config.workRoot());
@@ -65,10 +67,19 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     RunRequest request = ledger.load(requestId);
     if (request.status() == RequestStatus.QUEUED) {
       ledger.stepStarted(requestId, StepName.QUEUE, request.createdAt(), SYSTEM);
-      ledger.stepFinished(requestId, StepName.QUEUE, clock.instant(), "ok");
+      ledger.stepFinished(requestId, StepName.QUEUE, clock.instant(), "ok", null);
+      return new RunStart(request.action(), RunStart.Phase.START, request.cancelRequested());
     }
-    boolean resumeApply = request.status() == RequestStatus.APPLYING && ledger.loadPlan(requestId).isPresent();
-    return new RunStart(request.action(), resumeApply, request.cancelRequested());
+    // A restart: the workflow resumes from the last step that can be resumed safely.
+    boolean hasPlan = ledger.loadPlan(requestId).isPresent();
+    RunStart.Phase phase = !hasPlan ? RunStart.Phase.START
+        : request.status() == RequestStatus.AWAITING_APPROVAL ? RunStart.Phase.APPROVAL
+        : request.status() == RequestStatus.APPLYING ? RunStart.Phase.APPLY
+        : RunStart.Phase.START;
+    if (phase != RunStart.Phase.APPROVAL) {
+      ledger.interruptOpenSteps(requestId, clock.instant());
+    }
+    return new RunStart(request.action(), phase, request.cancelRequested());
   }
 
   @Override
@@ -92,8 +103,11 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
           TerraformListener.NONE);
       byte[] plan = readAll(planFile);
       String sha256 = Hashes.sha256(plan);
+      // Policies read the plan as JSON; it is made here, once, beside the plan file it describes.
+      byte[] planJson = config.terraform().show(dir, environment(request), planFile).raw().toString()
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       var summary = result.summary();
-      ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256),
+      ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256, secrets.seal(planJson, requestId)),
           summary.add(), summary.change(), summary.destroy());
       return new PlanOutcome(result.hasChanges(), summary.add(), summary.change(), summary.destroy(), sha256);
     });
@@ -110,6 +124,12 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       if (!Hashes.sha256(plan).equals(saved.sha256())) {
         // Fail closed: only the plan that was checked may be applied.
         throw ApplicationFailure.newNonRetryableFailure("the saved plan does not match its recorded hash", "TerraformFailed");
+      }
+      if (request.approvalRequired() && guardrails.decision(requestId, saved.sha256())
+          .filter(ApprovalDecision::approved).isEmpty()) {
+        // Fail closed: the approval was given for a plan, and only that plan may be applied.
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the plan to apply is not the plan that was approved; nothing was applied", "TerraformFailed");
       }
       Path dir = initializedDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
@@ -153,20 +173,20 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     ledger.stepStarted(requestId, name, clock.instant(), SYSTEM);
     try {
       T result = Heartbeats.during(work);
-      ledger.stepFinished(requestId, name, clock.instant(), "ok");
+      ledger.stepFinished(requestId, name, clock.instant(), "ok", null);
       return result;
     } catch (StateLockedException locked) {
       // Another process holds the state: a retry waits its turn, the step stays open.
       throw ApplicationFailure.newFailure(locked.getMessage(), "StateLocked");
     } catch (StalePlanException stale) {
-      ledger.stepFinished(requestId, name, clock.instant(), "failed");
+      ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
       throw ApplicationFailure.newNonRetryableFailure(stale.getMessage(), "StalePlan");
     } catch (TerraformException failed) {
-      ledger.stepFinished(requestId, name, clock.instant(), "failed");
+      ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
       throw ApplicationFailure.newNonRetryableFailure(failed.getMessage(), "TerraformFailed");
     } catch (ApplicationFailure failure) {
       if (failure.isNonRetryable()) {
-        ledger.stepFinished(requestId, name, clock.instant(), "failed");
+        ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
       }
       throw failure;
     }

@@ -26,7 +26,11 @@ public interface RequestLedger {
   /** Opens a step; a retried attempt of the same step reuses the open row instead of adding one. */
   void stepStarted(String requestId, StepName step, Instant at, String actor);
 
-  void stepFinished(String requestId, StepName step, Instant at, String outcome);
+  /** Closes the open step of that name; a non-null actor replaces the one that opened it (an approver). */
+  void stepFinished(String requestId, StepName step, Instant at, String outcome, String actor);
+
+  /** Closes every open step as "interrupted": a restarted run does not resume a half-done step. */
+  void interruptOpenSteps(String requestId, Instant at);
 
   void savePlan(String requestId, SavedPlan plan, int add, int change, int destroy);
 

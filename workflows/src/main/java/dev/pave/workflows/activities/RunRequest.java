@@ -17,7 +17,11 @@ public record RunRequest(
     JsonNode inputs,
     RequestStatus status,
     Instant createdAt,
-    boolean cancelRequested) {
+    boolean cancelRequested,
+    Integer ttlHours,
+    Double costMonthlyUsd,
+    String requesterRole,
+    boolean approvalRequired) {
 
   public boolean destroy() {
     return "destroy".equals(action);

@@ -1,8 +1,12 @@
 package dev.pave.workflows.activities;
 
 /**
- * Where a (re)started workflow picks up. {@code resumeApply} is true when the request was
- * already applying a saved plan before a restart: the workflow goes straight to apply, which
- * uses that same plan or, if it went stale, fails closed rather than applying blind.
+ * Where a (re)started workflow picks up. A restart resumes at the last recorded step that can
+ * be resumed safely: a request awaiting approval waits again (for the remaining time) on the
+ * same saved plan; one that was applying applies that same saved plan; anything earlier starts
+ * over from the policy check, because nothing has changed yet.
  */
-public record RunStart(String action, boolean resumeApply, boolean cancelRequested) {}
+public record RunStart(String action, Phase phase, boolean cancelRequested) {
+
+  public enum Phase { START, APPROVAL, APPLY }
+}

@@ -1,4 +1,7 @@
 package dev.pave.workflows.activities;
 
-/** A plan file as stored: sealed (encrypted and bound to its request) plus the hash of the plain file. */
-public record SavedPlan(byte[] sealed, String sha256) {}
+/**
+ * A plan as stored: the plan file and its {@code terraform show -json}, both sealed (encrypted
+ * and bound to their request), and the SHA-256 of the plain plan file.
+ */
+public record SavedPlan(byte[] sealed, String sha256, byte[] sealedJson) {}

@@ -18,6 +18,10 @@ public interface ProvisionWorkflow {
   @SignalMethod
   void workspaceReleased();
 
+  /** An approver decided (the decision is in Pave's tables): look at it now. */
+  @SignalMethod
+  void approvalDecided();
+
   /** A requester or admin cancels a request that has not started applying. */
   @SignalMethod
   void cancel(String actor);

@@ -1,5 +1,6 @@
 package dev.pave.workflows.provision;
 
+import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.ProvisionActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -33,10 +34,16 @@ final class ProvisionActivityStubs {
             .build());
   }
 
+  static GuardrailActivities guardrails() {
+    return Workflow.newActivityStub(GuardrailActivities.class, bookkeepingOptions());
+  }
+
   static ProvisionActivities bookkeeping() {
-    return Workflow.newActivityStub(
-        ProvisionActivities.class,
-        ActivityOptions.newBuilder()
+    return Workflow.newActivityStub(ProvisionActivities.class, bookkeepingOptions());
+  }
+
+  private static ActivityOptions bookkeepingOptions() {
+    return ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setRetryOptions(
                 RetryOptions.newBuilder()
@@ -44,6 +51,8 @@ final class ProvisionActivityStubs {
                     .setMaximumInterval(Duration.ofSeconds(10))
                     .setDoNotRetry(NOT_RETRYABLE)
                     .build())
-            .build());
+            .build();
   }
+
+
 }

@@ -1,6 +1,6 @@
 package dev.pave.workflows.provision;
 
-import dev.pave.workflows.activities.ProvisionActivities;
+import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.RunStart;
 import dev.pave.workflows.contract.ProvisionInput;
 import dev.pave.workflows.contract.ProvisionWorkflow;
@@ -11,26 +11,27 @@ import java.time.Duration;
 
 /**
  * Orchestration only: no I/O, no clock, no randomness. The order is the product's promise:
- * wait for the workspace, init, plan (saved), apply exactly that plan, record the outcome, hand
- * the workspace to the next request in line.
+ * wait for the workspace, check the request against policy before any Terraform runs, init,
+ * plan (saved), check the plan, wait for an approval only where a policy demands one, apply
+ * exactly the checked (and approved) plan, record the outcome, hand the workspace on.
  */
 public class ProvisionWorkflowImpl implements ProvisionWorkflow {
 
   /** Signals can be missed (the next workflow may not have started yet); re-check this often. */
   private static final Duration LINE_RECHECK = Duration.ofSeconds(30);
 
-  private final ProvisionActivities steps = ProvisionActivityStubs.steps();
-  private final ProvisionActivities bookkeeping = ProvisionActivityStubs.bookkeeping();
+  private final Steps steps = new Steps();
+  private final ApprovalWait approval = new ApprovalWait(steps.guardrails);
 
   private boolean released;
   private String cancelledBy;
+  private String error;
 
   @Override
   public String run(ProvisionInput input) {
     String id = input.requestId();
     waitForWorkspace(id);
     RequestStatus outcome;
-    String error = null;
     try {
       outcome = cancelledBy != null ? RequestStatus.CANCELLED : runSteps(id);
     } catch (ActivityFailure failure) {
@@ -40,7 +41,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
     if (outcome == RequestStatus.CANCELLED) {
       error = "cancelled by " + cancelledBy;
     }
-    String next = bookkeeping.finish(id, outcome.wireName(), error);
+    String next = steps.bookkeeping.finish(id, outcome.wireName(), error);
     if (next != null) {
       WorkspaceLine.handOver(next);
     }
@@ -48,24 +49,45 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   }
 
   private RequestStatus runSteps(String id) {
-    RunStart start = bookkeeping.begin(id);
-    if (start.cancelRequested() || cancelledBy != null) {
-      cancelledBy = cancelledBy == null ? "requester" : cancelledBy;
+    RunStart start = steps.bookkeeping.begin(id);
+    if (start.cancelRequested() && cancelledBy == null) {
+      cancelledBy = "requester";
+    }
+    if (cancelledBy != null) {
       return RequestStatus.CANCELLED;
     }
-    if (!start.resumeApply()) {
-      steps.init(id);
-      steps.plan(id);
-      if (cancelledBy != null) {
-        return RequestStatus.CANCELLED;
+    boolean needsApproval = start.phase() == RunStart.Phase.APPROVAL;
+    if (start.phase() == RunStart.Phase.START) {
+      PolicyCheck request = steps.guardrails.checkRequest(id);
+      if (request.denied()) {
+        error = request.message();
+        return RequestStatus.DENIED;
+      }
+      steps.terraform.init(id);
+      steps.terraform.plan(id);
+      PolicyCheck plan = steps.guardrails.checkPlan(id);
+      if (plan.denied()) {
+        error = plan.message();
+        return RequestStatus.DENIED;
+      }
+      needsApproval = request.needsApproval() || plan.needsApproval();
+    }
+    if (cancelledBy != null) {
+      return RequestStatus.CANCELLED;
+    }
+    if (needsApproval) {
+      RequestStatus decided = approval.await(id, () -> cancelledBy);
+      if (decided != null) {
+        error = approval.reason();
+        return decided;
       }
     }
-    steps.apply(id);
+    steps.terraform.apply(id);
     return RequestStatus.SUCCEEDED;
   }
 
   private void waitForWorkspace(String id) {
-    while (cancelledBy == null && !bookkeeping.isFirstInLine(id)) {
+    while (cancelledBy == null && !steps.bookkeeping.isFirstInLine(id)) {
       Workflow.await(LINE_RECHECK, () -> released || cancelledBy != null);
       released = false;
     }
@@ -79,5 +101,10 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   @Override
   public void cancel(String actor) {
     cancelledBy = actor;
+  }
+
+  @Override
+  public void approvalDecided() {
+    approval.decided();
   }
 }

@@ -1,17 +1,13 @@
 package dev.pave.workflows.worker;
 
+import dev.pave.workflows.activities.GuardrailActivitiesImpl;
 import dev.pave.workflows.activities.ProvisionActivitiesImpl;
-import dev.pave.workflows.activities.RequestLedger;
-import dev.pave.workflows.activities.TerraformRunConfig;
-import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.contract.TaskQueues;
-import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.provision.ProvisionWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /** A Temporal worker for the provisioning task queue: the workflow and its activities. */
@@ -19,15 +15,17 @@ public final class ProvisionWorker {
 
   private final WorkerFactory factory;
 
-  public ProvisionWorker(WorkflowClient client, int maxConcurrentRuns, RequestLedger ledger, ModuleCatalog catalog,
-      TerraformRunConfig config, SecretBox secrets, Clock clock) {
+  public ProvisionWorker(WorkflowClient client, int maxConcurrentRuns, WorkerDependencies d) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(TaskQueues.PROVISION, WorkerOptions.newBuilder()
         // One Terraform step per run at a time, and a bookkeeping activity or two beside it.
         .setMaxConcurrentActivityExecutionSize(maxConcurrentRuns * 2)
         .build());
     worker.registerWorkflowImplementationTypes(ProvisionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new ProvisionActivitiesImpl(ledger, catalog, config, secrets, clock));
+    worker.registerActivitiesImplementations(
+        new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.terraform(), d.secrets(), d.clock()),
+        new GuardrailActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.policies(), d.secrets(),
+            d.approvalTimeout(), d.clock()));
   }
 
   public void start() {

@@ -2,6 +2,8 @@ package dev.pave.workflows.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.activities.ApprovalDecision;
+import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.contract.ProvisionInput;
 import dev.pave.workflows.contract.ProvisionWorkflow;
 import dev.pave.workflows.contract.TaskQueues;
@@ -41,7 +43,8 @@ class ProvisionWorkflowTest {
   @Test
   void runsInitPlanApplyInOrderAndRecordsSuccess() {
     assertThat(workflow("req_a").run(new ProvisionInput("req_a"))).isEqualTo("succeeded");
-    assertThat(activities.calls).containsExactly("begin req_a", "init req_a", "plan req_a", "apply req_a",
+    assertThat(activities.calls).containsExactly("begin req_a", "checkRequest req_a", "init req_a", "plan req_a",
+        "checkPlan req_a", "apply req_a",
         "finish req_a succeeded");
   }
 
@@ -71,8 +74,10 @@ class ProvisionWorkflowTest {
     workflow("req_1").run(new ProvisionInput("req_1"));
     client.newUntypedWorkflowStub("req_2").getResult(String.class);
     assertThat(activities.calls).containsExactly(
-        "begin req_1", "init req_1", "plan req_1", "apply req_1", "finish req_1 succeeded",
-        "begin req_2", "init req_2", "plan req_2", "apply req_2", "finish req_2 succeeded");
+        "begin req_1", "checkRequest req_1", "init req_1", "plan req_1", "checkPlan req_1", "apply req_1",
+        "finish req_1 succeeded",
+        "begin req_2", "checkRequest req_2", "init req_2", "plan req_2", "checkPlan req_2", "apply req_2",
+        "finish req_2 succeeded");
   }
 
   @Test
@@ -84,6 +89,81 @@ class ProvisionWorkflowTest {
     client.newWorkflowStub(ProvisionWorkflow.class, "req_q").cancel("ci-payments");
     assertThat(WorkflowStub.fromTyped(queued).getResult(String.class)).isEqualTo("cancelled");
     assertThat(activities.calls).containsExactly("finish req_q cancelled: cancelled by ci-payments");
+  }
+
+  @Test
+  void aHardDenyOnTheRequestStopsBeforeAnyTerraformCommand() {
+    activities.requestChecks.put("req_d", new PolicyCheck(PolicyCheck.DENIED, "denied by policy nonprod-ttl: needs a TTL"));
+    assertThat(workflow("req_d").run(new ProvisionInput("req_d"))).isEqualTo("denied");
+    assertThat(activities.calls).containsExactly("begin req_d", "checkRequest req_d",
+        "finish req_d denied: denied by policy nonprod-ttl: needs a TTL");
+  }
+
+  @Test
+  void aHardDenyOnThePlanNeverApplies() {
+    activities.planChecks.put("req_p", new PolicyCheck(PolicyCheck.DENIED, "denied by policy no-database-replace: no"));
+    assertThat(workflow("req_p").run(new ProvisionInput("req_p"))).isEqualTo("denied");
+    assertThat(activities.calls).doesNotContain("apply req_p").contains("checkPlan req_p");
+  }
+
+  @Test
+  void aSoftDenyWaitsForAnApprovalThenAppliesTheCheckedPlan() {
+    activities.requestChecks.put("req_s", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    ProvisionWorkflow run = workflow("req_s");
+    WorkflowClient.start(run::run, new ProvisionInput("req_s"));
+    env.sleep(Duration.ofHours(5)); // a human takes a while
+    assertThat(activities.calls).contains("openApproval req_s").doesNotContain("apply req_s");
+
+    activities.decisions.put("req_s", new ApprovalDecision("approve", "alice"));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_s").approvalDecided();
+    assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("succeeded");
+    assertThat(activities.calls).containsSubsequence("checkPlan req_s", "openApproval req_s",
+        "closeApproval req_s approved by alice", "apply req_s", "finish req_s succeeded");
+  }
+
+  @Test
+  void aRejectionEndsRejectedAndNeverApplies() {
+    activities.planChecks.put("req_r", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "cost-ceiling: too dear"));
+    ProvisionWorkflow run = workflow("req_r");
+    WorkflowClient.start(run::run, new ProvisionInput("req_r"));
+    env.sleep(Duration.ofMinutes(10));
+    activities.decisions.put("req_r", new ApprovalDecision("reject", "bob"));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_r").approvalDecided();
+    assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("rejected");
+    assertThat(activities.calls).doesNotContain("apply req_r")
+        .contains("closeApproval req_r rejected by bob", "finish req_r rejected: rejected by bob");
+  }
+
+  @Test
+  void noDecisionBeforeTheDeadlineEndsExpired() {
+    activities.requestChecks.put("req_x", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    assertThat(workflow("req_x").run(new ProvisionInput("req_x"))).isEqualTo("expired"); // 72 h, skipped
+    assertThat(activities.calls).doesNotContain("apply req_x")
+        .contains("closeApproval req_x expired by system");
+  }
+
+  @Test
+  void theDecisionIsReadFromTheStoreWhenTheSignalComesNotCarriedByIt() {
+    activities.requestChecks.put("req_n", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    ProvisionWorkflow run = workflow("req_n");
+    WorkflowClient.start(run::run, new ProvisionInput("req_n"));
+    env.sleep(Duration.ofMinutes(1));
+    activities.decisions.put("req_n", new ApprovalDecision("approve", "carol"));
+    // The signal only says "look now": it carries nothing, and it may come long after the store.
+    env.sleep(Duration.ofHours(1));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_n").approvalDecided();
+    assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("succeeded");
+  }
+
+  @Test
+  void aCancelDuringTheApprovalWaitEndsCancelled() {
+    activities.requestChecks.put("req_c2", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    ProvisionWorkflow run = workflow("req_c2");
+    WorkflowClient.start(run::run, new ProvisionInput("req_c2"));
+    env.sleep(Duration.ofHours(2));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_c2").cancel("ci-payments");
+    assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("cancelled");
+    assertThat(activities.calls).doesNotContain("apply req_c2").contains("closeApproval req_c2 cancelled by ci-payments");
   }
 
   private ProvisionWorkflow workflow(String id) {

@@ -1,6 +1,9 @@
 package dev.pave.workflows.provision;
 
+import dev.pave.workflows.activities.ApprovalDecision;
+import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.PlanOutcome;
+import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.ProvisionActivities;
 import dev.pave.workflows.activities.RunStart;
 import io.temporal.failure.ApplicationFailure;
@@ -16,11 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Activities with scripted answers, for testing the workflow's orchestration alone. The real
  * activities are tested against real Terraform and PostgreSQL elsewhere.
  */
-class ScriptedActivities implements ProvisionActivities {
+class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Set<String> failPlanFor = ConcurrentHashMap.newKeySet();
   final Set<String> resumeApplyFor = new HashSet<>();
+  final Map<String, PolicyCheck> requestChecks = new ConcurrentHashMap<>();
+  final Map<String, PolicyCheck> planChecks = new ConcurrentHashMap<>();
+  /** Decisions an approver has stored, by request id. */
+  final Map<String, ApprovalDecision> decisions = new ConcurrentHashMap<>();
+  long approvalTimeoutMillis = 72L * 3600 * 1000;
   /** Request id to the request ahead of it in its workspace line (null: first in line). */
   final Map<String, String> ahead = new ConcurrentHashMap<>();
   final Map<String, String> finished = new ConcurrentHashMap<>();
@@ -34,7 +42,8 @@ class ScriptedActivities implements ProvisionActivities {
   @Override
   public RunStart begin(String requestId) {
     calls.add("begin " + requestId);
-    return new RunStart("apply", resumeApplyFor.contains(requestId), false);
+    return new RunStart("apply", resumeApplyFor.contains(requestId) ? RunStart.Phase.APPLY : RunStart.Phase.START,
+        false);
   }
 
   @Override
@@ -50,6 +59,34 @@ class ScriptedActivities implements ProvisionActivities {
           "terraform plan failed (exit 1): Invalid value for variable: database_name must be lower case", "TerraformFailed");
     }
     return new PlanOutcome(true, 2, 0, 0, "sha256:abc");
+  }
+
+  @Override
+  public PolicyCheck checkRequest(String requestId) {
+    calls.add("checkRequest " + requestId);
+    return requestChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
+  }
+
+  @Override
+  public PolicyCheck checkPlan(String requestId) {
+    calls.add("checkPlan " + requestId);
+    return planChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
+  }
+
+  @Override
+  public long openApproval(String requestId) {
+    calls.add("openApproval " + requestId);
+    return io.temporal.activity.Activity.getExecutionContext().getInfo().getScheduledTimestamp() + approvalTimeoutMillis;
+  }
+
+  @Override
+  public ApprovalDecision decision(String requestId) {
+    return decisions.get(requestId);
+  }
+
+  @Override
+  public void closeApproval(String requestId, String outcome, String actor) {
+    calls.add("closeApproval " + requestId + " " + outcome + " by " + actor);
   }
 
   @Override

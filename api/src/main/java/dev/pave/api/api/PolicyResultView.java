@@ -1,0 +1,7 @@
+package dev.pave.api.api;
+
+import java.time.Instant;
+
+/** One policy evaluation, as recorded: which rule (by content hash), at which stage, with what result. */
+public record PolicyResultView(String policy, String stage, String enforcement, String result, String message,
+    String hash, Instant evaluatedAt) {}

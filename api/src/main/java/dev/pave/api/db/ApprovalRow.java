@@ -1,0 +1,7 @@
+package dev.pave.api.db;
+
+import java.time.Instant;
+
+/** One row of {@code approvals}: a decision about one exact plan of a request. */
+public record ApprovalRow(String requestId, String planSha256, String decision, String approver, String comment,
+    Instant decidedAt) {}

@@ -1,0 +1,43 @@
+package dev.pave.api.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Policy results and approval decisions. */
+@RegisterConstructorMapper(PolicyResultRow.class)
+@RegisterConstructorMapper(ApprovalRow.class)
+public interface GuardrailDao {
+
+  @SqlBatch("INSERT INTO request_policy_results (request_id, seq, stage, policy, enforcement, result, message,"
+      + " policy_hash, plan_sha256, evaluated_at) VALUES (:requestId, (SELECT COALESCE(MAX(seq), 0) + 1"
+      + " FROM request_policy_results WHERE request_id = :requestId), :stage, :policy, :enforcement, :result,"
+      + " :message, :policyHash, :planSha256, :evaluatedAt)")
+  void insertResults(@BindMethods List<PolicyResultRow> rows);
+
+  @SqlQuery("SELECT * FROM request_policy_results WHERE request_id = :requestId ORDER BY seq")
+  List<PolicyResultRow> results(@Bind("requestId") String requestId);
+
+  @SqlUpdate("UPDATE requests SET approval_required = true,"
+      + " approval_deadline = COALESCE(approval_deadline, :deadline) WHERE id = :requestId")
+  void openApproval(@Bind("requestId") String requestId, @Bind("deadline") Instant deadline);
+
+  @SqlQuery("SELECT approval_deadline FROM requests WHERE id = :requestId")
+  Instant approvalDeadline(@Bind("requestId") String requestId);
+
+  @SqlUpdate("INSERT INTO approvals (request_id, plan_sha256, decision, approver, comment, decided_at)"
+      + " VALUES (:requestId, :planSha256, :decision, :approver, :comment, :decidedAt) ON CONFLICT DO NOTHING")
+  int insertApproval(@BindMethods ApprovalRow row);
+
+  @SqlQuery("SELECT * FROM approvals WHERE request_id = :requestId AND plan_sha256 = :planSha256")
+  Optional<ApprovalRow> approval(@Bind("requestId") String requestId, @Bind("planSha256") String planSha256);
+
+  @SqlQuery("SELECT * FROM approvals WHERE request_id = :requestId ORDER BY decided_at")
+  List<ApprovalRow> approvals(@Bind("requestId") String requestId);
+}

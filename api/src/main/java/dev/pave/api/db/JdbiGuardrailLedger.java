@@ -1,0 +1,46 @@
+package dev.pave.api.db;
+
+import dev.pave.workflows.activities.ApprovalDecision;
+import dev.pave.workflows.activities.GuardrailLedger;
+import dev.pave.workflows.policy.PolicyResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The guardrail activities' view of Pave's tables, over Jdbi. */
+public final class JdbiGuardrailLedger implements GuardrailLedger {
+
+  private final Jdbi jdbi;
+
+  public JdbiGuardrailLedger(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public void savePolicyResults(String requestId, List<PolicyResult> results, String planSha256, Instant at) {
+    // One statement per row: each takes the next seq, in policy-name order.
+    jdbi.useTransaction(handle -> {
+      GuardrailDao dao = handle.attach(GuardrailDao.class);
+      for (PolicyResult r : results) {
+        dao.insertResults(List.of(new PolicyResultRow(requestId, 0, r.stage(), r.policy(), r.enforcement(), r.result(),
+            r.message(), r.hash(), planSha256, at)));
+      }
+    });
+  }
+
+  @Override
+  public Instant openApproval(String requestId, Instant deadlineIfNew) {
+    return jdbi.inTransaction(handle -> {
+      GuardrailDao dao = handle.attach(GuardrailDao.class);
+      dao.openApproval(requestId, deadlineIfNew);
+      return dao.approvalDeadline(requestId);
+    });
+  }
+
+  @Override
+  public Optional<ApprovalDecision> decision(String requestId, String planSha256) {
+    return jdbi.onDemand(GuardrailDao.class).approval(requestId, planSha256)
+        .map(row -> new ApprovalDecision(row.decision(), row.approver()));
+  }
+}
