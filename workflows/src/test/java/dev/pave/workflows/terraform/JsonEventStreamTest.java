@@ -19,6 +19,8 @@ class JsonEventStreamTest {
       {"@level":"error","@message":"Error: Invalid value for variable","diagnostic":{"severity":"error","summary":"Invalid value for variable","detail":"name must be lowercase letters.\\n\\nThis was checked by the validation rule at main.tf:3,3-13.","range":{"filename":"main.tf","start":{"line":1,"column":1,"byte":0},"end":{"line":1,"column":16,"byte":15}},"snippet":{"context":null,"code":"variable \\"name\\" {","start_line":1,"highlight_start_offset":0,"highlight_end_offset":15,"values":[{"traversal":"var.name","statement":"is \\"Bad\\""}]}},"type":"diagnostic"}""";
   static final String PROVISIONER_ERROR = """
       {"@level":"error","@message":"Error: local-exec provisioner error","diagnostic":{"severity":"error","summary":"local-exec provisioner error","detail":"exit status 3","address":"terraform_data.use","range":{"filename":"main.tf","start":{"line":7,"column":28,"byte":235}}},"type":"diagnostic"}""";
+  static final String TYPE_ERROR_IN_VAR_FILE = """
+      {"@level":"error","@message":"Error: Invalid value for input variable","diagnostic":{"severity":"error","summary":"Invalid value for input variable","detail":"The given value is not suitable for var.n declared at main.tf:8,1-13: a number is required.","range":{"filename":"inputs.tfvars.json","start":{"line":1,"column":18,"byte":17}},"snippet":{"context":null,"code":"{\\"password\\":\\"s3cret\\",\\"n\\":\\"abc\\"}","start_line":1,"values":[]}},"type":"diagnostic"}""";
   static final String WARNING = """
       {"@level":"warn","@message":"Warning: Check block assertion failed","diagnostic":{"severity":"warning","summary":"Check block assertion failed","detail":"too big"},"type":"diagnostic"}""";
 
@@ -47,6 +49,17 @@ class JsonEventStreamTest {
     assertThat(d.file()).isEqualTo("main.tf");
     assertThat(d.line()).isEqualTo(1);
     assertThat(d.toString()).doesNotContain("Bad");
+  }
+
+  @Test
+  void aTypeErrorInTheVarFileNamesTheVariableAndTheListenerNeverSeesTheInputs() {
+    List<JsonNode> seen = new ArrayList<>();
+    JsonEventStream stream = new JsonEventStream("plan", seen::add);
+    stream.accept(TYPE_ERROR_IN_VAR_FILE);
+
+    assertThat(stream.diagnostics().get(0).address()).isEqualTo("var.n");
+    assertThat(stream.diagnostics().get(0).file()).isEqualTo("inputs.tfvars.json");
+    assertThat(seen.get(0).toString()).doesNotContain("s3cret").doesNotContain("snippet");
   }
 
   @Test
