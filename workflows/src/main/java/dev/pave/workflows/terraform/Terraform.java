@@ -40,8 +40,8 @@ public final class Terraform {
   }
 
   public void init(Path workDir, Map<String, String> env, InitOptions options) {
-    List<String> args = InitCommand.args(options);
-    RunResult result = runner.run(args, workDir, env, line -> { });
+    // No -json for init before Terraform 1.9, so its diagnostics are read from stderr on failure.
+    RunResult result = runner.run(InitCommand.args(options), workDir, env, line -> { });
     if (result.exitCode() != 0) {
       throw TerraformFailures.of("init", result.exitCode(), List.of(), result.stderrTail());
     }

@@ -128,8 +128,10 @@ class PostgresDatabaseModuleTest {
     PlanDocument newLimit = planAndShow(inputs("orders", 9), "limit");
     assertThat(newLimit.changesOf("terraform_data.database")).singleElement()
         .matches(rc -> rc.actions().equals(List.of("no-op")), "a new limit keeps the database");
+    assertThat(newLimit.changesOf("terraform_data.connection_limit")).singleElement().matches(ResourceChange::isReplace);
 
-    assertThat(terraform.plan(work, env, planTo("destroy", inputs, true), TerraformListener.NONE).summary())
+    Path destroyInputs = inputs("orders", 7); // the file was rewritten by the plans above
+    assertThat(terraform.plan(work, env, planTo("destroy", destroyInputs, true), TerraformListener.NONE).summary())
         .isEqualTo(new ChangeSummary(0, 0, 3));
     terraform.apply(work, env, Path.of("destroy"), Duration.ofMinutes(1), TerraformListener.NONE);
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'orders'")).isZero();

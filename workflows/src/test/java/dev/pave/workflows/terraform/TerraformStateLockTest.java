@@ -47,8 +47,8 @@ class TerraformStateLockTest {
   @Test
   void aSecondRunOnTheSameWorkspaceFailsFastOrWaitsForTheLock(@TempDir Path first, @TempDir Path second)
       throws Exception {
-    workspace(first, "sleep 3", "ws_orders"); // two work dirs on one state, as on two workers
-    workspace(second, "sleep 3", "ws_orders");
+    workspace(first, "sleep 2", "ws_orders"); // two work dirs on one state, as on two workers
+    workspace(second, "sleep 2", "ws_orders");
     CompletableFuture<ApplyResult> apply = applyHoldingTheLock(first);
 
     assertThatThrownBy(() -> terraform.plan(second, env, planTo(Duration.ZERO), TerraformListener.NONE))
@@ -71,7 +71,7 @@ class TerraformStateLockTest {
       throws Exception {
     workspace(existing, "true", "ws_existing");
     terraform.apply(existing, env, Path.of("tfplan"), null, TerraformListener.NONE); // its state row exists now
-    workspace(created, "sleep 3", "ws_new");
+    workspace(created, "sleep 2", "ws_new");
     CompletableFuture<ApplyResult> firstApply = applyHoldingTheLock(created);
 
     assertThatThrownBy(() -> terraform.plan(existing, env, planTo(Duration.ZERO), TerraformListener.NONE))
