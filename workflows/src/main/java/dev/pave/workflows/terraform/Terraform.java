@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class Terraform {
 
   /** Upper bound for a document printed by show/output/version; plans of thousands of resources fit. */
-  private static final int MAX_DOCUMENT_CHARS = 256 << 20;
+  private static final int MAX_DOCUMENT_CHARS = 64 << 20;
 
   private final TerraformSettings settings;
   private final TerraformRunner runner;
