@@ -1,18 +1,21 @@
 package dev.pave.workflows.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An error or warning from a {@code -json} stream. Terraform redacts sensitive values in its own
- * diagnostics; the snippet's values (which may hold non-sensitive inputs) are deliberately dropped.
+ * summary and detail; the snippet is dropped, because it quotes the source line, which for a bad
+ * input is the .tfvars.json line holding every input.
  *
  * @param address the resource address, or {@code var.<name>} for a variable's validation failure
  */
 public record Diagnostic(String severity, String summary, String detail, String address, String file, Integer line) {
 
   private static final Pattern VARIABLE_BLOCK = Pattern.compile("^\\s*variable\\s+\"([^\"]+)\"");
+  private static final Pattern VARIABLE_REF = Pattern.compile("\\bvar\\.[A-Za-z_][A-Za-z0-9_-]*");
 
   public boolean isError() {
     return "error".equals(severity);
@@ -35,14 +38,27 @@ public record Diagnostic(String severity, String summary, String detail, String 
   }
 
   /**
-   * A variable validation failure carries no address, but its range is the variable block, whose
-   * first line the snippet quotes: that names the variable without touching its value.
+   * Variable errors carry no address: name the variable from the validation's traversal, the
+   * detail of a type error, or the variable block the range points at.
    */
   private static String address(JsonNode d) {
     if (d.hasNonNull("address")) {
       return d.get("address").asText();
     }
-    Matcher m = VARIABLE_BLOCK.matcher(d.path("snippet").path("code").asText(""));
-    return m.find() ? "var." + m.group(1) : null;
+    if (!d.path("summary").asText("").toLowerCase(Locale.ROOT).contains("variable")) {
+      return null;
+    }
+    for (JsonNode value : d.path("snippet").path("values")) { // a validation failure: var.name
+      Matcher m = VARIABLE_REF.matcher(value.path("traversal").asText(""));
+      if (m.matches()) {
+        return m.group();
+      }
+    }
+    Matcher inDetail = VARIABLE_REF.matcher(d.path("detail").asText("")); // a type error: "... for var.n ..."
+    if (inDetail.find()) {
+      return inDetail.group();
+    }
+    Matcher block = VARIABLE_BLOCK.matcher(d.path("snippet").path("code").asText(""));
+    return block.find() ? "var." + block.group(1) : null;
   }
 }

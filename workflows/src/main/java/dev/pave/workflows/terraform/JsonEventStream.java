@@ -1,6 +1,7 @@
 package dev.pave.workflows.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,14 @@ final class JsonEventStream implements Consumer<String> {
     }
     JsonNode event = TerraformJson.parse(command, line);
     switch (event.path("type").asText()) {
-      case "diagnostic" -> add(Diagnostic.fromJson(event.path("diagnostic")));
+      case "diagnostic" -> {
+        add(Diagnostic.fromJson(event.path("diagnostic")));
+        // The snippet quotes the offending source line: for a bad input, the whole .tfvars.json line.
+        // Listeners may record events (heartbeats are kept in workflow history), so it goes.
+        if (event.path("diagnostic") instanceof ObjectNode diagnostic) {
+          diagnostic.remove("snippet");
+        }
+      }
       case "change_summary" -> setSummary(ChangeSummary.fromEvent(event.path("changes")));
       default -> { }
     }

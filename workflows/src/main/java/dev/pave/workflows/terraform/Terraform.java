@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class Terraform {
 
   /** Upper bound for a document printed by show/output/version; plans of thousands of resources fit. */
-  private static final int MAX_DOCUMENT_CHARS = 256 << 20;
+  private static final int MAX_DOCUMENT_CHARS = 64 << 20;
 
   private final TerraformSettings settings;
   private final TerraformRunner runner;
@@ -40,8 +40,8 @@ public final class Terraform {
   }
 
   public void init(Path workDir, Map<String, String> env, InitOptions options) {
-    List<String> args = InitCommand.args(options);
-    RunResult result = runner.run(args, workDir, env, line -> { });
+    // No -json for init before Terraform 1.9, so its diagnostics are read from stderr on failure.
+    RunResult result = runner.run(InitCommand.args(options), workDir, env, line -> { });
     if (result.exitCode() != 0) {
       throw TerraformFailures.of("init", result.exitCode(), List.of(), result.stderrTail());
     }

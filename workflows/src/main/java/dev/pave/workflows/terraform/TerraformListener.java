@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Called on a reader thread owned by the runner, not the caller's. An exception thrown here
  * (for example Temporal's {@code ActivityCompletionException} from a heartbeat of a cancelled
  * activity) stops Terraform, kills its process tree and is rethrown by the calling method.
+ *
+ * <p>Diagnostics arrive without their {@code snippet} (it can quote the inputs file). Other events
+ * can still carry values, e.g. provisioner output: record counts and types, not whole events.
  */
 @FunctionalInterface
 public interface TerraformListener {

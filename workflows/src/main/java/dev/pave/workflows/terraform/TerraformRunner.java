@@ -56,31 +56,13 @@ final class TerraformRunner {
   RunResult run(List<String> args, Path workDir, Map<String, String> env, Consumer<String> stdout) {
     String command = args.get(0);
     long started = System.nanoTime();
-    long deadline = started + timeout.toNanos();
     Process process = start(command, args, workDir, env);
-    CompletableFuture<RuntimeException> consumerFailure = new CompletableFuture<>();
+    CompletableFuture<Throwable> consumerFailure = new CompletableFuture<>();
     OutputTail stderr = new OutputTail(TAIL_CHARS);
-    Thread out = drain(process.getInputStream(), command + "-stdout", line -> {
-      if (consumerFailure.isDone()) {
-        return; // keep draining so the process never blocks on a full pipe before it is killed
-      }
-      try {
-        stdout.accept(line);
-      } catch (RuntimeException e) {
-        consumerFailure.complete(e);
-      }
-    });
+    Thread out = drain(process.getInputStream(), command + "-stdout", guarded(stdout, consumerFailure));
     Thread err = drain(process.getErrorStream(), command + "-stderr", stderr::add);
     try {
-      CompletableFuture.anyOf(process.onExit(), consumerFailure).get(remaining(deadline), TimeUnit.NANOSECONDS);
-      if (!consumerFailure.isDone()) {
-        // The exit came first; the rest of the output may still be in the pipes.
-        out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
-        err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
-        if (out.isAlive() || err.isAlive()) {
-          throw new TimeoutException(); // a leftover child still holds the pipes open
-        }
-      }
+      awaitEnd(process, consumerFailure, List.of(out, err), started + timeout.toNanos());
     } catch (TimeoutException e) {
       stop(process);
       throw new TerraformTimeoutException(command, timeout);
@@ -88,17 +70,52 @@ final class TerraformRunner {
       stop(process);
       Thread.currentThread().interrupt();
       throw new TerraformInterruptedException(command, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("neither future completes exceptionally", e);
     }
     if (consumerFailure.isDone()) {
       stop(process);
-      throw consumerFailure.join();
+      Throwable failure = consumerFailure.join();
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) failure;
     }
     int exitCode = process.exitValue();
     LOG.debug("terraform {} exited {} after {} ms", command, exitCode,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return new RunResult(exitCode, stderr.lines());
+  }
+
+  /** Until the process has exited and its output is read, or the consumer failed. */
+  private static void awaitEnd(Process process, CompletableFuture<Throwable> consumerFailure, List<Thread> readers,
+      long deadline) throws TimeoutException, InterruptedException {
+    try {
+      CompletableFuture.anyOf(process.onExit(), consumerFailure).get(remaining(deadline), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("neither future completes exceptionally", e);
+    }
+    if (consumerFailure.isDone()) {
+      return;
+    }
+    for (Thread reader : readers) { // the exit came first; the rest of the output may still be in the pipes
+      reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
+      if (reader.isAlive()) {
+        throw new TimeoutException(); // a leftover child still holds the pipe open
+      }
+    }
+  }
+
+  /** Passes lines on until the consumer throws; then records why and swallows the rest. */
+  private static Consumer<String> guarded(Consumer<String> consumer, CompletableFuture<Throwable> failure) {
+    return line -> {
+      if (failure.isDone()) {
+        return; // keep draining so the process never blocks on a full pipe before it is killed
+      }
+      try {
+        consumer.accept(line);
+      } catch (RuntimeException | Error e) { // an Error too: a dead reader would stall the process
+        failure.complete(e);
+      }
+    };
   }
 
   private Process start(String command, List<String> args, Path workDir, Map<String, String> env) {

@@ -1,0 +1,239 @@
+package dev.pave.workflows.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The postgres-database golden path run as Pave runs it: copied to a work dir, the pg backend
+ * added, inputs in a .tfvars.json file. One embedded PostgreSQL is both the target server and the
+ * state store. The admin is not a superuser and needs a password, as on a managed service.
+ */
+class PostgresDatabaseModuleTest {
+
+  private static final Path MODULE = Path.of("..", "terraform-modules", "postgres-database").toAbsolutePath().normalize();
+  private static final String ADMIN = "pave_admin";
+  private static final String ADMIN_PASSWORD = "admin-secret";
+
+  @TempDir static Path pgData;
+  static EmbeddedPostgres pg;
+
+  private final TerraformSettings settings = TerraformSettings.onPath();
+  private final Terraform terraform = new Terraform(settings);
+  @TempDir Path home;
+  @TempDir Path work;
+  private Map<String, String> env;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    // postgres keeps trust (zonky connects as it); every other role must give its password.
+    pg = TestPostgres.start(pgData, dir -> write(dir.toPath().resolve("pg_hba.conf"), """
+        local all all                trust
+        host  all postgres 127.0.0.1/32 trust
+        host  all postgres ::1/128      trust
+        host  all all      127.0.0.1/32 scram-sha-256
+        host  all all      ::1/128      scram-sha-256
+        """));
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '" + ADMIN_PASSWORD + "'");
+      s.execute("CREATE ROLE stranger LOGIN PASSWORD 'stranger'");
+    }
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    pg.close();
+  }
+
+  @BeforeEach
+  void copyModule() throws IOException {
+    try (Stream<Path> files = Files.walk(MODULE)) {
+      for (Path source : files.toList()) {
+        Path target = work.resolve(MODULE.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target); // without the exec bit: the module runs scripts through /bin/sh
+        }
+      }
+    }
+    TestConfigs.write(work, "_pave_backend.tf", TestConfigs.PG_BACKEND);
+    // The admin password reaches the provisioners through Terraform's environment, never a variable.
+    env = TerraformEnvironment.minimal(home, settings,
+        Map.of("PG_CONN_STR", TestPostgres.connStr(pg), "PGPASSWORD", ADMIN_PASSWORD));
+    String schema = "ws_" + Long.toHexString(System.nanoTime()); // a workspace of its own per test
+    terraform.init(work, env, new InitOptions(Map.of("schema_name", schema), Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void createsAUsableDatabaseAndDropsItOnDestroy() throws Exception {
+    Path inputs = inputs("orders", 7);
+
+    PlanResult plan = terraform.plan(work, env, planTo("tfplan", inputs, false), TerraformListener.NONE);
+    assertThat(plan.hasChanges()).isTrue();
+    assertThat(plan.summary()).isEqualTo(new ChangeSummary(3, 0, 0));
+    PlanDocument doc = terraform.show(work, env, Path.of("tfplan"));
+    assertThat(doc.changesOf("terraform_data.database")).singleElement().matches(ResourceChange::isCreate);
+    assertThat(doc.outputChanges().get("password").sensitive()).isTrue();
+
+    assertThat(terraform.apply(work, env, Path.of("tfplan"), Duration.ofMinutes(1), TerraformListener.NONE).summary())
+        .isEqualTo(new ChangeSummary(3, 0, 0));
+    Map<String, OutputValue> outputs = terraform.outputs(work, env);
+    assertThat(outputs.get("host").value().asText()).isEqualTo("localhost");
+    assertThat(outputs.get("port").value().asInt()).isEqualTo(pg.getPort());
+    assertThat(outputs.get("database").value().asText()).isEqualTo("orders");
+    assertThat(outputs.get("username").value().asText()).isEqualTo("orders_owner");
+    assertThat(outputs.get("password").sensitive()).isTrue();
+    String password = outputs.get("password").value().asText();
+    assertThat(password).matches("[0-9a-f]{64}");
+
+    try (Connection owner = connect("orders", "orders_owner", password); Statement s = owner.createStatement()) {
+      s.execute("CREATE TABLE t (id int)"); // the owner owns the database: it can build in it
+      try (ResultSet rs = s.executeQuery("SELECT current_user || '@' || current_database()")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("orders_owner@orders");
+      }
+    }
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'orders' AND datconnlimit = 7")).isOne();
+    assertThatThrownBy(() -> connect("orders", "orders_owner", "wrong")).isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> connect("orders", "stranger", "stranger"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("CONNECT"); // REVOKE ... FROM PUBLIC holds
+
+    PlanResult again = terraform.plan(work, env, planTo("again", inputs, false), TerraformListener.NONE);
+    assertThat(again.hasChanges()).as("the generated password is stable").isFalse();
+
+    PlanDocument renamed = planAndShow(inputs("orders_v2", 7), "rename");
+    assertThat(renamed.changesOf("terraform_data.database")).singleElement().matches(ResourceChange::isReplace);
+    PlanDocument newLimit = planAndShow(inputs("orders", 9), "limit");
+    assertThat(newLimit.changesOf("terraform_data.database")).singleElement()
+        .matches(rc -> rc.actions().equals(List.of("no-op")), "a new limit keeps the database");
+    assertThat(newLimit.changesOf("terraform_data.connection_limit")).singleElement().matches(ResourceChange::isReplace);
+
+    Path destroyInputs = inputs("orders", 7); // the file was rewritten by the plans above
+    assertThat(terraform.plan(work, env, planTo("destroy", destroyInputs, true), TerraformListener.NONE).summary())
+        .isEqualTo(new ChangeSummary(0, 0, 3));
+    terraform.apply(work, env, Path.of("destroy"), Duration.ofMinutes(1), TerraformListener.NONE);
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'orders'")).isZero();
+    assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = 'orders_owner'")).isZero();
+  }
+
+  @Test
+  void rejectsABadDatabaseNameBeforeTouchingTheServer() {
+    String tooLongForTheOwnerRole = "a".repeat(58);
+    for (String bad : List.of("Orders", "x;drop", tooLongForTheOwnerRole)) {
+      assertThatThrownBy(() -> terraform.plan(work, env, planTo("tfplan", inputs(bad, 7), false), TerraformListener.NONE))
+          .isInstanceOf(TerraformException.class)
+          .hasMessageContaining("database_name must be 3 to 57 characters")
+          .satisfies(e -> assertThat(((TerraformException) e).errors())
+              .extracting(Diagnostic::address).containsExactly("var.database_name"));
+    }
+  }
+
+  @Test
+  void scriptsTreatHostileValuesAsData() throws Exception {
+    Path pwned = Path.of("/tmp/pave-pwned");
+    Files.deleteIfExists(pwned);
+    String db = "x\"; DROP DATABASE postgres; --";
+    String owner = "$(touch /tmp/pave-pwned)";
+    String password = "p'w\"; DROP ROLE postgres; --";
+    Map<String, String> values = Map.of("DB_NAME", db, "OWNER_NAME", owner, "OWNER_PASSWORD", password);
+
+    assertThat(runScript("create-database.sh", values)).isZero();
+    assertThat(runScript("create-database.sh", values)).as("create again after a (partial) create").isZero();
+
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).as("the literal name").isOne();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'postgres'")).isOne();
+    assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = ?", owner)).isOne();
+    assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'")).isOne();
+    try (Connection c = connect(db, owner, password)) {
+      assertThat(c.isValid(5)).as("the password was stored literally").isTrue();
+    }
+    assertThat(pwned).doesNotExist();
+
+    assertThat(runScript("drop-database.sh", values)).isZero();
+    assertThat(runScript("drop-database.sh", values)).as("drop when already gone").isZero();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).isZero();
+    assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = ?", owner)).isZero();
+    assertThat(pwned).doesNotExist();
+  }
+
+  private PlanDocument planAndShow(Path inputs, String planFile) {
+    terraform.plan(work, env, planTo(planFile, inputs, false), TerraformListener.NONE);
+    return terraform.show(work, env, Path.of(planFile));
+  }
+
+  private Path inputs(String databaseName, int connectionLimit) {
+    return TestConfigs.varFile(work, Map.of(
+        "database_name", databaseName, "connection_limit", connectionLimit,
+        "server_host", "localhost", "server_port", pg.getPort(), "admin_user", ADMIN));
+  }
+
+  private static PlanOptions planTo(String file, Path varFile, boolean destroy) {
+    return new PlanOptions(varFile, Path.of(file), destroy, Duration.ofMinutes(1));
+  }
+
+  /** Runs a module script the way its provisioner does: /bin/sh, values only in the environment. */
+  private int runScript(String script, Map<String, String> values) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("/bin/sh", work.resolve("scripts").resolve(script).toString())
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve(script + ".log").toFile());
+    Map<String, String> childEnv = pb.environment();
+    childEnv.clear();
+    childEnv.putAll(Map.of("PATH", System.getenv("PATH"), "PGHOST", "localhost",
+        "PGPORT", String.valueOf(pg.getPort()), "PGUSER", ADMIN, "PGPASSWORD", ADMIN_PASSWORD,
+        "PGDATABASE", "postgres"));
+    childEnv.putAll(values);
+    return pb.start().waitFor();
+  }
+
+  private static Connection connect(String database, String user, String password) throws SQLException {
+    // Driver-level properties, not the URL, so the hostile database name needs no escaping.
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    props.setProperty("PGDBNAME", database);
+    return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/", props);
+  }
+
+  /** A count(*) query run as the superuser. */
+  private static long count(String sql, String... params) throws SQLException {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
