@@ -61,6 +61,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // A key given twice is ambiguous (which one did the caller mean?): refuse it.
     bootstrap.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // Times as ISO-8601 UTC with milliseconds, as PRODUCT.md shows them.
+    bootstrap.getObjectMapper().registerModule(InstantFormat.module());
   }
 
   @Override

@@ -48,7 +48,7 @@ class GoldenPathEndToEndTest {
   @Test
   void provisionsConnectsDestroys() throws SQLException {
     HttpApi.Reply accepted = api.post(payments, "/v1/requests", Map.of("module", "postgres-database",
-        "workspace", "orders-db", "environment", "dev", "inputs", Map.of("database_name", "orders")));
+        "workspace", "orders-db", "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "orders")));
     assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
     String id = accepted.body().get("id").asText();
     assertThat(accepted.header("Location")).endsWith("/v1/requests/" + id);
@@ -58,7 +58,7 @@ class GoldenPathEndToEndTest {
     assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
     assertThat(done.get("team").asText()).isEqualTo("payments");
     assertThat(done.get("requester").asText()).isEqualTo("ci-payments");
-    assertThat(stepNames(done)).containsExactly("queue", "init", "plan", "apply");
+    assertThat(stepNames(done)).containsExactly("queue", "policy", "init", "plan", "policy", "apply");
     for (JsonNode step : done.get("steps")) {
       assertThat(step.get("outcome").asText()).isEqualTo("ok");
       assertThat(step.get("durationMs").asLong()).isGreaterThanOrEqualTo(0);
@@ -110,11 +110,11 @@ class GoldenPathEndToEndTest {
   void aTerraformFailureEndsTheRequestFailedWithTerraformsMessage() {
     // Two workspaces may not claim one database: the module refuses to adopt another's database.
     String first = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "ledger-a",
-        "environment", "dev", "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
     assertThat(api.awaitTerminal(payments, first, Duration.ofSeconds(90)).get("status").asText()).isEqualTo("succeeded");
 
     String second = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "ledger-b",
-        "environment", "dev", "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
     JsonNode failed = api.awaitTerminal(payments, second, Duration.ofSeconds(90));
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("error").asText()).contains("already exists").doesNotContain("Exception").doesNotContain("at dev.pave");
@@ -125,7 +125,7 @@ class GoldenPathEndToEndTest {
   @Test
   void historyIsTheTemporalWorkflowHistory() {
     String id = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "audit-db",
-        "environment", "dev", "inputs", Map.of("database_name", "audit_trail"))).body().get("id").asText();
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "audit_trail"))).body().get("id").asText();
     api.awaitTerminal(payments, id, Duration.ofSeconds(90));
     HttpApi.Reply history = api.get(payments, "/v1/requests/" + id + "/history");
     assertThat(history.status()).isEqualTo(200);

@@ -43,7 +43,7 @@ public final class CostEstimates {
       return null;
     }
     try {
-      return formula.estimate(inputs);
+      return formula.estimate(module.effectiveInputs(inputs));
     } catch (CostFormulaException e) {
       LOG.warn("cost formula of {} {} failed: {}", module.name(), module.version(), e.getMessage());
       return null;

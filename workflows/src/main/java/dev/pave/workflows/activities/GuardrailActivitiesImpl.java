@@ -116,7 +116,7 @@ public final class GuardrailActivitiesImpl implements GuardrailActivities {
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
             "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> inputs = json.convertValue(request.inputs(), Map.class);
+    Map<String, Object> inputs = json.convertValue(module.effectiveInputs(request.inputs()), Map.class);
     return PolicyInputs.requestStage(
         new PolicyInputs.Request(request.id(), request.module(), request.version(), request.workspace(),
             request.environment(), request.action(), inputs,

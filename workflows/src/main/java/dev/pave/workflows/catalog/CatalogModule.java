@@ -1,5 +1,6 @@
 package dev.pave.workflows.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,5 +31,20 @@ public record CatalogModule(
   /** The JSON Schema (2020-12) of a request's {@code inputs}; a fresh object on every call. */
   public ObjectNode inputSchema() {
     return InputSchema.of(this);
+  }
+
+  /**
+   * The inputs Terraform will actually use: the request's, plus each declared default it left
+   * out. Cost formulas and policies see these, so a default can never slip past a rule.
+   */
+  public ObjectNode effectiveInputs(JsonNode requested) {
+    ObjectNode effective = requested != null && requested.isObject()
+        ? ((ObjectNode) requested).deepCopy() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (ModuleInput input : inputs) {
+      if (!effective.has(input.name()) && input.defaultValue() != null) {
+        effective.set(input.name(), input.defaultValue());
+      }
+    }
+    return effective;
   }
 }

@@ -157,9 +157,12 @@ class PostgresDatabaseModuleTest {
     String db = "x\"; DROP DATABASE postgres; --";
     String owner = "$(touch /tmp/pave-pwned)";
     String password = "p'w\"; DROP ROLE postgres; --";
-    Map<String, String> values = Map.of("DB_NAME", db, "OWNER_NAME", owner, "OWNER_PASSWORD", password);
+    Map<String, String> values = Map.of("DB_NAME", db, "OWNER_NAME", owner, "OWNER_PASSWORD", password,
+        "CLAIM", "claim-'; DROP ROLE postgres; --");
 
+    assertThat(runScript("check-claim.sh", values)).isZero();
     assertThat(runScript("create-database.sh", values)).isZero();
+    assertThat(runScript("check-claim.sh", values)).as("its own database passes the claim check").isZero();
     assertThat(runScript("create-database.sh", values)).as("create again after a (partial) create").isZero();
 
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).as("the literal name").isOne();
@@ -176,6 +179,24 @@ class PostgresDatabaseModuleTest {
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).isZero();
     assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = ?", owner)).isZero();
     assertThat(pwned).doesNotExist();
+  }
+
+  @Test
+  void neverAdoptsADatabaseAnotherWorkspaceCreated() throws Exception {
+    Map<String, String> first = Map.of("DB_NAME", "shared_db", "OWNER_NAME", "shared_db_owner",
+        "OWNER_PASSWORD", "first-password", "CLAIM", "workspace-a");
+    assertThat(runScript("check-claim.sh", first)).isZero();
+    assertThat(runScript("create-database.sh", first)).isZero();
+
+    Map<String, String> second = Map.of("DB_NAME", "shared_db", "OWNER_NAME", "shared_db_owner",
+        "OWNER_PASSWORD", "second-password", "CLAIM", "workspace-b");
+    assertThat(runScript("check-claim.sh", second)).isNotZero();
+    assertThat(Files.readString(work.resolve("check-claim.sh.log")))
+        .contains("was not created by this workspace").doesNotContain("first-password");
+    try (Connection c = connect("shared_db", "shared_db_owner", "first-password")) {
+      assertThat(c.isValid(5)).as("the first workspace's credentials still hold").isTrue();
+    }
+    assertThat(runScript("drop-database.sh", first)).isZero();
   }
 
   private PlanDocument planAndShow(Path inputs, String planFile) {

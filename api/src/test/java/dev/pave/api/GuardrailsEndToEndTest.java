@@ -1,0 +1,167 @@
+package dev.pave.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.api.support.HttpApi;
+import dev.pave.api.support.PaveTestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One request per enforcement outcome, through HTTP, the real workflow, the shipped policies
+ * and the real Terraform: allowed with an advisory warning, denied by a hard rule before
+ * anything runs, held for a human and then approved or rejected.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class GuardrailsEndToEndTest {
+
+  static final DropwizardAppExtension<PaveConfiguration> APP = PaveTestApp.embedded();
+  static final Duration WAIT = Duration.ofSeconds(90);
+  static HttpApi api;
+  static String developer;
+  static String approver;
+  static String developerAsApprover;
+
+  @BeforeAll
+  static void tokens() {
+    api = new HttpApi(APP.getLocalPort());
+    developer = issue("dana", "payments", "requester");
+    approver = issue("alice", "platform", "approver");
+    developerAsApprover = issue("dana", "payments", "approver"); // the same person with a second hat
+  }
+
+  @Test
+  void anAdvisoryFailureWarnsAndGoesThroughWithNoHuman() {
+    JsonNode done = api.awaitTerminal(developer, submit("busy-db", "staging", 24, "busy", 250, "apply"), WAIT);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(result(done, "large-connection-limit").get("result").asText()).isEqualTo("deny");
+    assertThat(result(done, "large-connection-limit").get("enforcement").asText()).isEqualTo("advisory");
+    assertThat(result(done, "nonprod-ttl").get("result").asText()).isEqualTo("pass");
+    assertThat(result(done, "nonprod-ttl").get("hash").asText()).startsWith("sha256:");
+    assertThat(steps(done)).doesNotContain("approval");
+    assertThat(done.at("/costEstimate/monthlyUsd").asDouble()).isEqualTo(5.0 + 250 * 0.5); // under staging's ceiling
+    assertThat(done.get("approval").isNull()).isTrue();
+  }
+
+  @Test
+  void aHardMandatoryDenyEndsDeniedBeforeAnyTerraformCommand() {
+    JsonNode done = api.awaitTerminal(developer, submit("no-ttl-db", "dev", null, "no_ttl", 20, "apply"), WAIT);
+    assertThat(done.get("status").asText()).isEqualTo("denied");
+    assertThat(done.get("error").asText()).contains("nonprod-ttl");
+    assertThat(steps(done)).containsExactly("queue", "policy");
+    assertThat(done.get("plan").isNull()).isTrue();
+    assertThat(api.get(developer, "/v1/workspaces/no-ttl-db").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aSoftMandatoryDenyWaitsForOneApproverWhoSeesThePlanAndThenApplies() {
+    String id = submit("orders-prod", "prod", null, "orders_prod", 20, "apply");
+    JsonNode waiting = api.awaitStatus(developer, id, "awaiting_approval", WAIT);
+    assertThat(waiting.at("/plan/add").asInt()).isPositive();
+    String planSha = waiting.at("/plan/sha256").asText();
+    assertThat(planSha).startsWith("sha256:");
+    assertThat(waiting.at("/costEstimate/monthlyUsd").asDouble()).isEqualTo(15.0);
+    assertThat(result(waiting, "prod-needs-approval").get("result").asText()).isEqualTo("deny");
+    assertThat(waiting.at("/approval/required").asBoolean()).isTrue();
+    assertThat(waiting.at("/approval/deadline").asText()).isNotBlank();
+    assertThat(api.get(developer, "/v1/workspaces/orders-prod").status()).isEqualTo(404); // nothing applied yet
+
+    // The requester may not approve its own request, not even with an approver token.
+    assertThat(api.post(developer, "/v1/requests/" + id + "/approval", Map.of("decision", "approve")).status())
+        .isEqualTo(403);
+    HttpApi.Reply own = api.post(developerAsApprover, "/v1/requests/" + id + "/approval", Map.of("decision", "approve"));
+    assertThat(own.status()).isEqualTo(403);
+    assertThat(own.body().get("message").asText()).contains("own request");
+    // A decision about another plan than the one awaiting approval is refused.
+    HttpApi.Reply stale = api.post(approver, "/v1/requests/" + id + "/approval",
+        Map.of("decision", "approve", "planSha256", "sha256:" + "0".repeat(64)));
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.body().get("message").asText()).contains("plan changed");
+    assertThat(api.post(approver, "/v1/requests/" + id + "/approval", Map.of("decision", "maybe")).status())
+        .isEqualTo(422);
+
+    HttpApi.Reply approved = api.post(approver, "/v1/requests/" + id + "/approval",
+        Map.of("decision", "approve", "comment", "prod change reviewed", "planSha256", planSha));
+    assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+    assertThat(api.post(approver, "/v1/requests/" + id + "/approval", Map.of("decision", "reject")).status())
+        .isEqualTo(409); // one decision per plan
+
+    JsonNode done = api.awaitTerminal(developer, id, WAIT);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(steps(done)).containsExactly("queue", "policy", "init", "plan", "policy", "approval", "apply");
+    JsonNode approvalStep = done.get("steps").get(5);
+    assertThat(approvalStep.get("actor").asText()).isEqualTo("alice");
+    assertThat(approvalStep.get("outcome").asText()).isEqualTo("approved");
+    assertThat(done.at("/approval/approver").asText()).isEqualTo("alice");
+    assertThat(done.at("/approval/planSha256").asText()).isEqualTo(planSha);
+    assertThat(done.at("/approval/comment").asText()).isEqualTo("prod change reviewed");
+  }
+
+  @Test
+  void aRejectionEndsRejectedAndAppliesNothing() {
+    String id = submit("reports-prod", "prod", null, "reports_prod", 20, "apply");
+    api.awaitStatus(developer, id, "awaiting_approval", WAIT);
+    assertThat(api.post(approver, "/v1/requests/" + id + "/approval",
+        Map.of("decision", "reject", "comment", "use the shared reporting db")).status()).isEqualTo(200);
+    JsonNode done = api.awaitTerminal(developer, id, WAIT);
+    assertThat(done.get("status").asText()).isEqualTo("rejected");
+    assertThat(done.get("error").asText()).contains("alice");
+    assertThat(steps(done)).doesNotContain("apply");
+    assertThat(api.get(developer, "/v1/workspaces/reports-prod").status()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyApproversDecide() {
+    String id = submit("cache-prod", "prod", null, "cache_prod", 20, "apply");
+    api.awaitStatus(developer, id, "awaiting_approval", WAIT);
+    String auditor = issue("eve", "audit", "auditor");
+    assertThat(api.post(auditor, "/v1/requests/" + id + "/approval", Map.of("decision", "approve")).status())
+        .isEqualTo(403);
+    assertThat(api.post(developer, "/v1/requests/" + id + "/cancel", Map.of()).status()).isEqualTo(200);
+    JsonNode done = api.awaitTerminal(developer, id, WAIT);
+    assertThat(done.get("status").asText()).isEqualTo("cancelled");
+    assertThat(done.get("steps").get(done.get("steps").size() - 1).get("outcome").asText()).isEqualTo("cancelled");
+  }
+
+  private static String submit(String workspace, String environment, Integer ttlHours, String database, int limit,
+      String action) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("module", "postgres-database", "workspace", workspace,
+        "environment", environment, "action", action,
+        "inputs", Map.of("database_name", database, "connection_limit", limit)));
+    if (ttlHours != null) {
+      body.put("ttlHours", ttlHours);
+    }
+    HttpApi.Reply reply = api.post(developer, "/v1/requests", body);
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
+    return reply.body().get("id").asText();
+  }
+
+  private static String issue(String name, String team, String role) {
+    HttpApi.Reply reply = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens", Map.of("name", name, "team", team, "role", role));
+    assertThat(reply.status()).isEqualTo(201);
+    return reply.body().get("token").asText();
+  }
+
+  private static JsonNode result(JsonNode request, String policy) {
+    for (JsonNode r : request.get("policies")) {
+      if (r.get("policy").asText().equals(policy)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no result for " + policy + " in " + request.get("policies"));
+  }
+
+  private static List<String> steps(JsonNode request) {
+    List<String> names = new ArrayList<>();
+    request.get("steps").forEach(s -> names.add(s.get("name").asText()));
+    return names;
+  }
+}
