@@ -6,7 +6,12 @@ import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.RoleAuthorizer;
 import dev.pave.api.auth.TokenAuthenticator;
+import dev.pave.api.cli.PolicyCommand;
 import dev.pave.api.cli.WorkerCommand;
+import dev.pave.api.core.PolicyService;
+import dev.pave.api.core.PolicySimulator;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.Readiness;
 import dev.pave.api.core.RequestHistory;
@@ -57,6 +62,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   @Override
   public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
     bootstrap.addCommand(new WorkerCommand(this));
+    bootstrap.addCommand(new PolicyCommand());
     // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
     bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // A key given twice is ambiguous (which one did the caller mean?): refuse it.
@@ -107,6 +113,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
     jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
+    jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
+        new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
+        environment.getObjectMapper()), clock)));
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

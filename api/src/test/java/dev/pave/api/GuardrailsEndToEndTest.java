@@ -131,6 +131,48 @@ class GuardrailsEndToEndTest {
     assertThat(done.get("steps").get(done.get("steps").size() - 1).get("outcome").asText()).isEqualTo("cancelled");
   }
 
+  @Test
+  void simulationShowsWhichRecordedRequestsAStricterRuleWouldDeny() throws Exception {
+    String id = submit("sim-db", "dev", 48, "sim_db", 20, "apply");
+    assertThat(api.awaitTerminal(developer, id, WAIT).get("status").asText()).isEqualTo("succeeded");
+
+    List<Map<String, String>> files = new ArrayList<>();
+    try (var paths = java.nio.file.Files.list(java.nio.file.Path.of("../policies"))) {
+      for (java.nio.file.Path file : paths.filter(p -> p.toString().endsWith(".yaml")
+          && !p.toString().endsWith(".tests.yaml")).toList()) {
+        String content = java.nio.file.Files.readString(file);
+        if (file.getFileName().toString().equals("nonprod-ttl.yaml")) {
+          content = content.replace("request.ttlHours > 720", "request.ttlHours > 24"); // tighten: one day
+        }
+        files.add(Map.of("path", file.getFileName().toString(), "content", content));
+      }
+    }
+    HttpApi.Reply report = api.post(approver, "/v1/policies/simulate", Map.of("since", "1h", "policies", files));
+    assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
+    JsonNode change = null;
+    for (JsonNode c : report.body().get("changes")) {
+      if (c.get("requestId").asText().equals(id)) {
+        change = c;
+      }
+    }
+    assertThat(change).as(report.body().toString()).isNotNull();
+    assertThat(change.get("recordedVerdict").asText()).isEqualTo("allowed");
+    assertThat(change.get("simulatedVerdict").asText()).isEqualTo("denied");
+    assertThat(change.get("decidedBy")).extracting(JsonNode::asText).containsExactly("nonprod-ttl");
+
+    assertThat(api.post(developer, "/v1/policies/simulate", Map.of("since", "1h", "policies", files)).status())
+        .isEqualTo(403);
+    HttpApi.Reply broken = api.post(approver, "/v1/policies/simulate", Map.of("since", "1h",
+        "policies", List.of(Map.of("path", "bad.yaml", "content", "name: bad\nstage: request\ndeny: ((("))));
+    assertThat(broken.status()).isEqualTo(422);
+    assertThat(broken.body().at("/errors/0/field").asText()).isEqualTo("policies");
+    assertThat(api.post(approver, "/v1/policies/simulate", Map.of("since", "yesterday", "policies", files)).status())
+        .isEqualTo(422);
+    assertThat(api.post(approver, "/v1/policies/simulate", Map.of("since", "1h",
+        "policies", List.of(Map.of("path", "../../etc/x.yaml", "content", "x"))))
+        .body().at("/errors/0/field").asText()).isEqualTo("policies[0].path");
+  }
+
   private static String submit(String workspace, String environment, Integer ttlHours, String database, int limit,
       String action) {
     Map<String, Object> body = new java.util.HashMap<>(Map.of("module", "postgres-database", "workspace", workspace,

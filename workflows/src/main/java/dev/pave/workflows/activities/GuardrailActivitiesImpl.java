@@ -115,14 +115,6 @@ public final class GuardrailActivitiesImpl implements GuardrailActivities {
     CatalogModule module = catalog.find(request.module(), request.version())
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
             "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> inputs = json.convertValue(module.effectiveInputs(request.inputs()), Map.class);
-    return PolicyInputs.requestStage(
-        new PolicyInputs.Request(request.id(), request.module(), request.version(), request.workspace(),
-            request.environment(), request.action(), inputs,
-            request.ttlHours() == null ? null : request.ttlHours().longValue()),
-        new PolicyInputs.Requester(request.requester(), request.team(), request.requesterRole()),
-        new PolicyInputs.Module(module.name(), module.version(), module.owner(), module.displayName()),
-        request.costMonthlyUsd());
+    return PolicyDocuments.requestStage(request, module);
   }
 }

@@ -1,0 +1,114 @@
+package dev.pave.api.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.api.api.SimulationReport;
+import dev.pave.api.db.GuardrailDao;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.db.PolicyResultRow;
+import dev.pave.workflows.activities.PolicyDocuments;
+import dev.pave.workflows.activities.RunRequest;
+import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.crypto.SecretBox;
+import dev.pave.workflows.policy.PolicyEvaluation;
+import dev.pave.workflows.policy.PolicyInputs;
+import dev.pave.workflows.policy.PolicyResult;
+import dev.pave.workflows.policy.PolicySet;
+import dev.pave.workflows.policy.PolicyStage;
+import dev.pave.workflows.policy.PolicyVerdict;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Replays recorded requests (their stored inputs, cost estimate and saved plan) through a
+ * candidate policy set and reports whose verdict would change: the check a platform team runs
+ * before tightening a rule. Reads only; nothing is recorded.
+ */
+public final class PolicySimulator {
+
+  private static final int MAX_REQUESTS = 100_000;
+
+  private final Jdbi jdbi;
+  private final JdbiRequestLedger ledger;
+  private final ModuleCatalog catalog;
+  private final SecretBox secrets;
+  private final ObjectMapper json;
+
+  public PolicySimulator(Jdbi jdbi, JdbiRequestLedger ledger, ModuleCatalog catalog, SecretBox secrets,
+      ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.ledger = ledger;
+    this.catalog = catalog;
+    this.secrets = secrets;
+    this.json = json;
+  }
+
+  public SimulationReport simulate(PolicySet candidate, Instant since) {
+    List<String> ids = jdbi.withHandle(h -> h.createQuery(
+            "SELECT id FROM requests WHERE created_at >= :since ORDER BY created_at LIMIT :max")
+        .bind("since", since).bind("max", MAX_REQUESTS).mapTo(String.class).list());
+    Map<String, Integer> recordedCounts = new TreeMap<>();
+    Map<String, Integer> simulatedCounts = new TreeMap<>();
+    List<SimulationReport.Change> changes = new ArrayList<>();
+    int evaluated = 0;
+    for (String id : ids) {
+      RunRequest request = ledger.load(id);
+      Optional<CatalogModule> module = catalog.find(request.module(), request.version());
+      if (module.isEmpty()) {
+        continue; // a module version no longer in the catalog cannot be judged
+      }
+      evaluated++;
+      String recorded = recordedVerdict(id);
+      List<PolicyResult> results = evaluate(candidate, request, module.get());
+      PolicyVerdict verdict = new PolicyEvaluation(results).verdict();
+      String simulated = verdict.name().toLowerCase(Locale.ROOT);
+      recordedCounts.merge(recorded, 1, Integer::sum);
+      simulatedCounts.merge(simulated, 1, Integer::sum);
+      if (!recorded.equals(simulated)) {
+        List<String> decidedBy = results.stream().filter(PolicyResult::failed)
+            .filter(r -> !"advisory".equals(r.enforcement())).map(PolicyResult::policy).distinct().toList();
+        changes.add(new SimulationReport.Change(id, request.workspace(), request.team(), request.environment(),
+            request.action(), request.status().wireName(), recorded, simulated, decidedBy));
+      }
+    }
+    return new SimulationReport(since, evaluated, recordedCounts, simulatedCounts, changes);
+  }
+
+  private List<PolicyResult> evaluate(PolicySet candidate, RunRequest request, CatalogModule module) {
+    Map<String, Object> requestStage = PolicyDocuments.requestStage(request, module);
+    List<PolicyResult> results = new ArrayList<>(candidate.evaluate(PolicyStage.REQUEST, requestStage).results());
+    Optional<JsonNode> plan = ledger.loadPlan(request.id()).map(p -> planJson(request.id(), p));
+    plan.ifPresent(p -> results.addAll(
+        candidate.evaluate(PolicyStage.PLAN, PolicyInputs.planStage(requestStage, p)).results()));
+    return results;
+  }
+
+  /** The verdict recorded for the request: the strongest over its stages ("allowed" if none ran). */
+  private String recordedVerdict(String id) {
+    List<PolicyResultRow> rows = jdbi.onDemand(GuardrailDao.class).results(id);
+    List<PolicyResult> results = rows.stream().map(r -> new PolicyResult(r.policy(), r.stage(), r.enforcement(),
+        r.result(), r.message(), r.policyHash())).toList();
+    return new PolicyEvaluation(results).verdict().name().toLowerCase(Locale.ROOT);
+  }
+
+  private JsonNode planJson(String requestId, SavedPlan plan) {
+    if (plan.sealedJson() == null) {
+      return null;
+    }
+    try {
+      return json.readTree(secrets.open(plan.sealedJson(), requestId));
+    } catch (IOException e) {
+      throw new IllegalStateException("a stored plan's JSON does not parse", e);
+    }
+  }
+
+}

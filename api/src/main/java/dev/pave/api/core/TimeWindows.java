@@ -1,0 +1,38 @@
+package dev.pave.api.core;
+
+import dev.pave.api.errors.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** "30d", "12h", "90m" (back from now) or an ISO-8601 instant: how callers say "since when". */
+public final class TimeWindows {
+
+  private static final Pattern RELATIVE = Pattern.compile("(\\d{1,5})([dhm])");
+
+  private TimeWindows() {}
+
+  public static Instant since(String field, String value, Clock clock) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.invalid(field, "is required: \"30d\", \"12h\" or an ISO-8601 instant");
+    }
+    Matcher relative = RELATIVE.matcher(value.trim());
+    if (relative.matches()) {
+      long amount = Long.parseLong(relative.group(1));
+      Duration back = switch (relative.group(2)) {
+        case "d" -> Duration.ofDays(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofMinutes(amount);
+      };
+      return clock.instant().minus(back);
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(field, "must be like \"30d\", \"12h\" or an ISO-8601 instant");
+    }
+  }
+}

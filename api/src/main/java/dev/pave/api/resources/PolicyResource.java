@@ -1,0 +1,41 @@
+package dev.pave.api.resources;
+
+import dev.pave.api.api.SimulationReport;
+import dev.pave.api.api.SimulationRequest;
+import dev.pave.api.core.PolicyService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** The active policies, and the replay of recorded requests through a candidate set. */
+@Path("/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+  private final PolicyService policies;
+
+  public PolicyResource(PolicyService policies) {
+    this.policies = policies;
+  }
+
+  @GET
+  @PermitAll
+  public Map<String, List<PolicyService.PolicyView>> active() {
+    return Map.of("policies", policies.active());
+  }
+
+  @POST
+  @Path("/simulate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"admin", "auditor", "approver"})
+  public SimulationReport simulate(SimulationRequest body) {
+    return policies.simulate(body);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.pave.workflows.activities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.policy.PolicyInputs;
+import java.util.Map;
+
+/**
+ * The request-stage policy document of a stored request: one home, so the workflow's checks and
+ * `pave policy simulate` judge exactly the same document.
+ */
+public final class PolicyDocuments {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PolicyDocuments() {}
+
+  public static Map<String, Object> requestStage(RunRequest request, CatalogModule module) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = JSON.convertValue(module.effectiveInputs(request.inputs()), Map.class);
+    return PolicyInputs.requestStage(
+        new PolicyInputs.Request(request.id(), request.module(), request.version(), request.workspace(),
+            request.environment(), request.action(), inputs,
+            request.ttlHours() == null ? null : request.ttlHours().longValue()),
+        new PolicyInputs.Requester(request.requester(), request.team(), request.requesterRole()),
+        new PolicyInputs.Module(module.name(), module.version(), module.owner(), module.displayName()),
+        request.costMonthlyUsd());
+  }
+}
