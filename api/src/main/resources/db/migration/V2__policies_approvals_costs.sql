@@ -5,6 +5,9 @@ ALTER TABLE requests ADD COLUMN IF NOT EXISTS requester_role text;    -- the req
 ALTER TABLE requests ADD COLUMN IF NOT EXISTS approval_required boolean NOT NULL DEFAULT false;
 ALTER TABLE requests ADD COLUMN IF NOT EXISTS approval_deadline timestamptz;
 
+-- Which worker process ran a step (host:pid): failover and audit read it.
+ALTER TABLE request_steps ADD COLUMN IF NOT EXISTS worker text;
+
 -- terraform show -json of the saved plan, sealed like the plan itself (it holds sensitive values).
 ALTER TABLE plans ADD COLUMN IF NOT EXISTS sealed_json bytea;
 

@@ -36,7 +36,8 @@ public final class RequestViews {
   public RequestView of(RequestRow row) {
     return jdbi.withHandle(handle -> {
       List<StepView> steps = handle.attach(StepDao.class).forRequest(row.id()).stream()
-          .map(s -> new StepView(s.name(), s.startedAt(), s.finishedAt(), s.durationMs(), s.outcome(), s.actor()))
+          .map(s -> new StepView(s.name(), s.startedAt(), s.finishedAt(), s.durationMs(), s.outcome(), s.actor(),
+              s.worker()))
           .toList();
       GuardrailDao guardrails = handle.attach(GuardrailDao.class);
       List<PolicyResultView> policies = guardrails.results(row.id()).stream()

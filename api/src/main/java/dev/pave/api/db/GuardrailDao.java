@@ -24,9 +24,10 @@ public interface GuardrailDao {
   @SqlQuery("SELECT * FROM request_policy_results WHERE request_id = :requestId ORDER BY seq")
   List<PolicyResultRow> results(@Bind("requestId") String requestId);
 
-  @SqlUpdate("UPDATE requests SET approval_required = true,"
-      + " approval_deadline = COALESCE(approval_deadline, :deadline) WHERE id = :requestId")
-  void openApproval(@Bind("requestId") String requestId, @Bind("deadline") Instant deadline);
+  @SqlUpdate("UPDATE requests SET approval_required = true, approval_deadline = CASE WHEN :replace"
+      + " THEN CAST(:deadline AS timestamptz) ELSE COALESCE(approval_deadline, :deadline) END WHERE id = :requestId")
+  void openApproval(@Bind("requestId") String requestId, @Bind("deadline") Instant deadline,
+      @Bind("replace") boolean replace);
 
   @SqlQuery("SELECT approval_deadline FROM requests WHERE id = :requestId")
   Instant approvalDeadline(@Bind("requestId") String requestId);

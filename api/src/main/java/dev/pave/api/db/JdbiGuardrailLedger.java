@@ -30,10 +30,10 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
   }
 
   @Override
-  public Instant openApproval(String requestId, Instant deadlineIfNew) {
+  public Instant openApproval(String requestId, Instant deadline, boolean replace) {
     return jdbi.inTransaction(handle -> {
       GuardrailDao dao = handle.attach(GuardrailDao.class);
-      dao.openApproval(requestId, deadlineIfNew);
+      dao.openApproval(requestId, deadline, replace);
       return dao.approvalDeadline(requestId);
     });
   }

@@ -18,6 +18,10 @@ import org.jdbi.v3.core.Jdbi;
 /** The activities' view of Pave's tables, over Jdbi. */
 public final class JdbiRequestLedger implements RequestLedger {
 
+  /** This process, as steps record it: host:pid. */
+  private static final String WORKER = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+      .replaceFirst("^(\\d+)@(.*)$", "$2:$1");
+
   private final Jdbi jdbi;
   private final ObjectMapper json;
 
@@ -52,7 +56,7 @@ public final class JdbiRequestLedger implements RequestLedger {
 
   @Override
   public void stepStarted(String requestId, StepName step, Instant at, String actor) {
-    jdbi.onDemand(StepDao.class).start(requestId, step.wireName(), at, actor);
+    jdbi.onDemand(StepDao.class).start(requestId, step.wireName(), at, actor, WORKER);
   }
 
   @Override

@@ -14,12 +14,13 @@ public interface StepDao {
    * Opens a step unless the newest step of the request is this one and still open (a retried
    * activity attempt): then the first attempt's start time stands.
    */
-  @SqlUpdate("INSERT INTO request_steps (request_id, seq, name, started_at, actor)"
-      + " SELECT :requestId, COALESCE(MAX(seq), 0) + 1, :name, :at, :actor FROM request_steps WHERE request_id = :requestId"
+  @SqlUpdate("INSERT INTO request_steps (request_id, seq, name, started_at, actor, worker)"
+      + " SELECT :requestId, COALESCE(MAX(seq), 0) + 1, :name, :at, :actor, :worker FROM request_steps"
+      + " WHERE request_id = :requestId"
       + " HAVING NOT EXISTS (SELECT 1 FROM request_steps s WHERE s.request_id = :requestId AND s.name = :name"
       + "   AND s.finished_at IS NULL AND s.seq = (SELECT MAX(seq) FROM request_steps WHERE request_id = :requestId))")
   int start(@Bind("requestId") String requestId, @Bind("name") String name, @Bind("at") Instant at,
-      @Bind("actor") String actor);
+      @Bind("actor") String actor, @Bind("worker") String worker);
 
   @SqlUpdate("UPDATE request_steps SET finished_at = :at, outcome = :outcome, actor = COALESCE(:actor, actor),"
       + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint"
@@ -32,7 +33,7 @@ public interface StepDao {
       + " WHERE request_id = :requestId AND finished_at IS NULL")
   int interruptOpen(@Bind("requestId") String requestId, @Bind("at") Instant at);
 
-  @SqlQuery("SELECT request_id, seq, name, started_at, finished_at, duration_ms, outcome, actor"
+  @SqlQuery("SELECT request_id, seq, name, started_at, finished_at, duration_ms, outcome, actor, worker"
       + " FROM request_steps WHERE request_id = :requestId ORDER BY seq")
   List<StepRow> forRequest(@Bind("requestId") String requestId);
 }

@@ -17,9 +17,9 @@ public interface GuardrailActivities {
 
   /**
    * Moves the request to awaiting_approval and opens the approval step; returns the deadline
-   * (epoch millis). A resumed wait keeps its first deadline.
+   * (epoch millis). A resumed wait keeps its deadline; a wait for a new plan gets a new one.
    */
-  long openApproval(String requestId);
+  long openApproval(String requestId, boolean newDeadline);
 
   /** The decision recorded for the request's current plan, or null while there is none. */
   ApprovalDecision decision(String requestId);

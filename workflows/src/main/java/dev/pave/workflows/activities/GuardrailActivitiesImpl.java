@@ -74,8 +74,8 @@ public final class GuardrailActivitiesImpl implements GuardrailActivities {
   }
 
   @Override
-  public long openApproval(String requestId) {
-    Instant deadline = guardrails.openApproval(requestId, clock.instant().plus(approvalTimeout));
+  public long openApproval(String requestId, boolean newDeadline) {
+    Instant deadline = guardrails.openApproval(requestId, clock.instant().plus(approvalTimeout), newDeadline);
     requests.setStatus(requestId, RequestStatus.AWAITING_APPROVAL);
     requests.stepStarted(requestId, StepName.APPROVAL, clock.instant(), "pending");
     return deadline.toEpochMilli();

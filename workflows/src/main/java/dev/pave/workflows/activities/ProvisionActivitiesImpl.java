@@ -10,6 +10,7 @@ import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.crypto.Hashes;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.terraform.ApplyResult;
+import dev.pave.workflows.terraform.BackendUnavailableException;
 import dev.pave.workflows.terraform.InitOptions;
 import dev.pave.workflows.terraform.OutputValue;
 import dev.pave.workflows.terraform.PlanOptions;
@@ -178,8 +179,12 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     } catch (StateLockedException locked) {
       // Another process holds the state: a retry waits its turn, the step stays open.
       throw ApplicationFailure.newFailure(locked.getMessage(), "StateLocked");
+    } catch (BackendUnavailableException unreachable) {
+      // The state database is down: nothing changed, so the step waits and retries (step stays open).
+      throw ApplicationFailure.newFailure(unreachable.getMessage(), "BackendUnavailable");
     } catch (StalePlanException stale) {
-      ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
+      // Not a failure of the request: the workflow plans and checks again, never applies blind.
+      ledger.stepFinished(requestId, name, clock.instant(), "stale", null);
       throw ApplicationFailure.newNonRetryableFailure(stale.getMessage(), "StalePlan");
     } catch (TerraformException failed) {
       ledger.stepFinished(requestId, name, clock.instant(), "failed", null);

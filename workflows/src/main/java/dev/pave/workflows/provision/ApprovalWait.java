@@ -30,9 +30,12 @@ final class ApprovalWait {
     return reason;
   }
 
-  /** Null when approved; otherwise the terminal status (rejected, expired or cancelled). */
-  RequestStatus await(String id, Supplier<String> cancelledBy) {
-    long deadline = guardrails.openApproval(id);
+  /**
+   * Null when approved; otherwise the terminal status (rejected, expired or cancelled). A new
+   * plan (after a stale one) needs a new decision, with a new deadline.
+   */
+  RequestStatus await(String id, Supplier<String> cancelledBy, boolean newPlan) {
+    long deadline = guardrails.openApproval(id, newPlan);
     while (true) {
       ApprovalDecision decision = guardrails.decision(id);
       if (decision != null) {

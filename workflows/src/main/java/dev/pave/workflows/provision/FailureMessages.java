@@ -8,6 +8,10 @@ final class FailureMessages {
 
   private FailureMessages() {}
 
+  static boolean isStalePlan(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application && "StalePlan".equals(application.getType());
+  }
+
   static String of(ActivityFailure failure) {
     Throwable cause = failure.getCause();
     if (cause instanceof ApplicationFailure application) {

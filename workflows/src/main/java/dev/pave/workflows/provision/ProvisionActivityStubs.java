@@ -2,6 +2,7 @@ package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.ProvisionActivities;
+import dev.pave.workflows.contract.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -23,6 +24,7 @@ final class ProvisionActivityStubs {
     return Workflow.newActivityStub(
         ProvisionActivities.class,
         ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.TERRAFORM)
             .setStartToCloseTimeout(Duration.ofMinutes(60))
             .setHeartbeatTimeout(Duration.ofSeconds(20))
             .setRetryOptions(
@@ -53,6 +55,4 @@ final class ProvisionActivityStubs {
                     .build())
             .build();
   }
-
-
 }

@@ -20,6 +20,9 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   /** Signals can be missed (the next workflow may not have started yet); re-check this often. */
   private static final Duration LINE_RECHECK = Duration.ofSeconds(30);
 
+  /** A plan that keeps going stale means something else keeps changing the state: stop and say so. */
+  private static final int MAX_REPLANS = 3;
+
   private final Steps steps = new Steps();
   private final ApprovalWait approval = new ApprovalWait(steps.guardrails);
 
@@ -72,18 +75,35 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
       }
       needsApproval = request.needsApproval() || plan.needsApproval();
     }
-    if (cancelledBy != null) {
-      return RequestStatus.CANCELLED;
-    }
-    if (needsApproval) {
-      RequestStatus decided = approval.await(id, () -> cancelledBy);
-      if (decided != null) {
-        error = approval.reason();
-        return decided;
+    for (int replans = 0; ; replans++) {
+      if (cancelledBy != null) {
+        return RequestStatus.CANCELLED;
       }
+      if (needsApproval) {
+        RequestStatus decided = approval.await(id, () -> cancelledBy, replans > 0);
+        if (decided != null) {
+          error = approval.reason();
+          return decided;
+        }
+      }
+      try {
+        steps.terraform.apply(id);
+        return RequestStatus.SUCCEEDED;
+      } catch (ActivityFailure failure) {
+        if (!FailureMessages.isStalePlan(failure) || replans >= MAX_REPLANS) {
+          throw failure;
+        }
+      }
+      // The state moved since the plan was made: plan and check again (and ask again if a
+      // policy wants a human), never apply blind and never fail the request for this alone.
+      steps.terraform.plan(id);
+      PolicyCheck plan = steps.guardrails.checkPlan(id);
+      if (plan.denied()) {
+        error = plan.message();
+        return RequestStatus.DENIED;
+      }
+      needsApproval = needsApproval || plan.needsApproval();
     }
-    steps.terraform.apply(id);
-    return RequestStatus.SUCCEEDED;
   }
 
   private void waitForWorkspace(String id) {

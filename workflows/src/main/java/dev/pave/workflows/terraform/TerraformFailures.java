@@ -14,6 +14,9 @@ final class TerraformFailures {
     if (hasError(diagnostics, StalePlanException.SUMMARY) || mentions(stderrTail, StalePlanException.SUMMARY)) {
       return new StalePlanException(command, exitCode, diagnostics, stderrTail);
     }
+    if (BackendUnavailableException.matches(diagnostics, stderrTail)) {
+      return new BackendUnavailableException(command, exitCode, diagnostics, stderrTail);
+    }
     return new TerraformException(command, exitCode, diagnostics, stderrTail);
   }
 

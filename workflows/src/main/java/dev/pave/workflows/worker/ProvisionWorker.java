@@ -17,15 +17,17 @@ public final class ProvisionWorker {
 
   public ProvisionWorker(WorkflowClient client, int maxConcurrentRuns, WorkerDependencies d) {
     this.factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(TaskQueues.PROVISION, WorkerOptions.newBuilder()
-        // One Terraform step per run at a time, and a bookkeeping activity or two beside it.
-        .setMaxConcurrentActivityExecutionSize(maxConcurrentRuns * 2)
+    ProvisionActivitiesImpl steps =
+        new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.terraform(), d.secrets(), d.clock());
+    Worker orchestration = factory.newWorker(TaskQueues.PROVISION);
+    orchestration.registerWorkflowImplementationTypes(ProvisionWorkflowImpl.class);
+    orchestration.registerActivitiesImplementations(steps, new GuardrailActivitiesImpl(d.requests(), d.guardrails(),
+        d.catalog(), d.policies(), d.secrets(), d.approvalTimeout(), d.clock()));
+    // At most maxConcurrentRuns Terraform processes on this worker; others wait in Temporal's queue.
+    Worker terraform = factory.newWorker(TaskQueues.TERRAFORM, WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(maxConcurrentRuns)
         .build());
-    worker.registerWorkflowImplementationTypes(ProvisionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.terraform(), d.secrets(), d.clock()),
-        new GuardrailActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.policies(), d.secrets(),
-            d.approvalTimeout(), d.clock()));
+    terraform.registerActivitiesImplementations(steps);
   }
 
   public void start() {

@@ -31,6 +31,7 @@ class ProvisionWorkflowTest {
     worker.registerWorkflowImplementationTypes(ProvisionWorkflowImpl.class);
     activities = new ScriptedActivities();
     worker.registerActivitiesImplementations(activities);
+    env.newWorker(TaskQueues.TERRAFORM).registerActivitiesImplementations(activities);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -164,6 +165,43 @@ class ProvisionWorkflowTest {
     client.newWorkflowStub(ProvisionWorkflow.class, "req_c2").cancel("ci-payments");
     assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("cancelled");
     assertThat(activities.calls).doesNotContain("apply req_c2").contains("closeApproval req_c2 cancelled by ci-payments");
+  }
+
+  @Test
+  void aStalePlanIsPlannedAndCheckedAgainNeverAppliedBlindAndNeverFailsTheRequest() {
+    activities.staleOnce.add("req_st");
+    assertThat(workflow("req_st").run(new ProvisionInput("req_st"))).isEqualTo("succeeded");
+    assertThat(activities.calls).containsExactly("begin req_st", "checkRequest req_st", "init req_st", "plan req_st",
+        "checkPlan req_st", "apply req_st", "plan req_st", "checkPlan req_st", "apply req_st", "finish req_st succeeded");
+  }
+
+  @Test
+  void aStalePlanThatWasApprovedNeedsANewApprovalForTheNewPlan() {
+    activities.requestChecks.put("req_sa", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    activities.staleOnce.add("req_sa");
+    ProvisionWorkflow run = workflow("req_sa");
+    WorkflowClient.start(run::run, new ProvisionInput("req_sa"));
+    env.sleep(Duration.ofMinutes(5));
+    activities.decisions.put("req_sa", new ApprovalDecision("approve", "alice"));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_sa").approvalDecided();
+    env.sleep(Duration.ofMinutes(5)); // applies, finds the plan stale, re-plans, waits again
+    assertThat(activities.calls).contains("openApproval req_sa (new plan)").doesNotContain("finish req_sa succeeded");
+    activities.decisions.put("req_sa", new ApprovalDecision("approve", "bob"));
+    client.newWorkflowStub(ProvisionWorkflow.class, "req_sa").approvalDecided();
+    assertThat(WorkflowStub.fromTyped(run).getResult(String.class)).isEqualTo("succeeded");
+    assertThat(activities.calls).containsSubsequence("openApproval req_sa", "apply req_sa", "plan req_sa",
+        "checkPlan req_sa", "openApproval req_sa (new plan)", "apply req_sa", "finish req_sa succeeded");
+  }
+
+  @Test
+  void aPlanThatDeniesAfterGoingStaleEndsDeniedWithoutASecondApply() {
+    activities.staleOnce.add("req_sd");
+    activities.planCheckSequence.put("req_sd", new java.util.ArrayDeque<>(java.util.List.of(
+        new PolicyCheck(PolicyCheck.ALLOWED, null),
+        new PolicyCheck(PolicyCheck.DENIED, "denied by policy no-database-replace: replaces a database"))));
+    assertThat(workflow("req_sd").run(new ProvisionInput("req_sd"))).isEqualTo("denied");
+    assertThat(activities.calls.stream().filter(c -> c.equals("apply req_sd")).count()).isEqualTo(1);
+    assertThat(activities.calls).last().asString().contains("no-database-replace");
   }
 
   private ProvisionWorkflow workflow(String id) {

@@ -24,8 +24,12 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Set<String> failPlanFor = ConcurrentHashMap.newKeySet();
   final Set<String> resumeApplyFor = new HashSet<>();
+  /** Requests whose first apply finds the saved plan stale. */
+  final Set<String> staleOnce = ConcurrentHashMap.newKeySet();
   final Map<String, PolicyCheck> requestChecks = new ConcurrentHashMap<>();
   final Map<String, PolicyCheck> planChecks = new ConcurrentHashMap<>();
+  /** Successive plan-check answers for one request (a re-plan is checked again). */
+  final Map<String, java.util.Deque<PolicyCheck>> planCheckSequence = new ConcurrentHashMap<>();
   /** Decisions an approver has stored, by request id. */
   final Map<String, ApprovalDecision> decisions = new ConcurrentHashMap<>();
   long approvalTimeoutMillis = 72L * 3600 * 1000;
@@ -54,6 +58,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   @Override
   public PlanOutcome plan(String requestId) {
     calls.add("plan " + requestId);
+    decisions.remove(requestId); // a decision is about one plan; a new plan has none yet
     if (failPlanFor.contains(requestId)) {
       throw ApplicationFailure.newNonRetryableFailure(
           "terraform plan failed (exit 1): Invalid value for variable: database_name must be lower case", "TerraformFailed");
@@ -70,12 +75,16 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   @Override
   public PolicyCheck checkPlan(String requestId) {
     calls.add("checkPlan " + requestId);
+    java.util.Deque<PolicyCheck> sequence = planCheckSequence.get(requestId);
+    if (sequence != null && !sequence.isEmpty()) {
+      return sequence.poll();
+    }
     return planChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
   }
 
   @Override
-  public long openApproval(String requestId) {
-    calls.add("openApproval " + requestId);
+  public long openApproval(String requestId, boolean newDeadline) {
+    calls.add("openApproval " + requestId + (newDeadline ? " (new plan)" : ""));
     return io.temporal.activity.Activity.getExecutionContext().getInfo().getScheduledTimestamp() + approvalTimeoutMillis;
   }
 
@@ -92,6 +101,9 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   @Override
   public void apply(String requestId) {
     calls.add("apply " + requestId);
+    if (staleOnce.remove(requestId)) {
+      throw ApplicationFailure.newNonRetryableFailure("Saved plan is stale", "StalePlan");
+    }
   }
 
   @Override
