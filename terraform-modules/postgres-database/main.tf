@@ -42,7 +42,7 @@ resource "terraform_data" "database" {
       PGDATABASE = "postgres"
       DB_NAME    = self.input.database
       OWNER_NAME = self.input.owner
-      CLAIM      = terraform_data.password.id
+      CLAIM      = var.pave_workspace
     }
   }
 
@@ -57,7 +57,7 @@ resource "terraform_data" "database" {
       DB_NAME        = self.input.database
       OWNER_NAME     = self.input.owner
       OWNER_PASSWORD = terraform_data.password.output
-      CLAIM          = terraform_data.password.id
+      CLAIM          = var.pave_workspace
     }
   }
 

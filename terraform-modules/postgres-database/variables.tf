@@ -45,3 +45,9 @@ variable "admin_user" {
   default     = "postgres"
   description = "Role Terraform connects as to create and drop databases and roles. Its password, if any, comes from PGPASSWORD in Terraform's environment."
 }
+
+variable "pave_workspace" {
+  type        = string
+  nullable    = false
+  description = "Set by Pave: the workspace that owns what this module creates. Marks the database and role so that no other workspace can take them over, and stays the same across retries and re-plans."
+}

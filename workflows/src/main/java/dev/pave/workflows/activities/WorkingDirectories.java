@@ -26,6 +26,12 @@ public final class WorkingDirectories {
   private static final String INITIALIZED_MARKER = ".pave-initialized";
   private static final String BACKEND_FILE = "_pave_backend.tf";
 
+  /**
+   * A platform input Pave always knows: the workspace's name, for modules that mark what they
+   * create with their owner (stable across retries and re-plans, unlike anything Terraform generates).
+   */
+  static final String WORKSPACE_INPUT = "pave_workspace";
+
   private final Path root;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -54,6 +60,9 @@ public final class WorkingDirectories {
           vars.set(name, value);
         }
       });
+      if (module.platformInputs().contains(WORKSPACE_INPUT)) {
+        vars.put(WORKSPACE_INPUT, request.workspace());
+      }
       vars.setAll((ObjectNode) request.inputs());
       json.writeValue(building.resolve(VAR_FILE).toFile(), vars);
       Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);

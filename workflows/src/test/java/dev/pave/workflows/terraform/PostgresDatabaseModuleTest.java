@@ -207,7 +207,7 @@ class PostgresDatabaseModuleTest {
   private Path inputs(String databaseName, int connectionLimit) {
     return TestConfigs.varFile(work, Map.of(
         "database_name", databaseName, "connection_limit", connectionLimit,
-        "server_host", "localhost", "server_port", pg.getPort(), "admin_user", ADMIN));
+        "server_host", "localhost", "server_port", pg.getPort(), "admin_user", ADMIN, "pave_workspace", "orders-db"));
   }
 
   private static PlanOptions planTo(String file, Path varFile, boolean destroy) {
