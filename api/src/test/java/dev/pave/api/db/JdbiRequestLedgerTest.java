@@ -1,0 +1,136 @@
+package dev.pave.api.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.StepName;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The DAOs and the ledger against a real PostgreSQL with Pave's real migrations. */
+class JdbiRequestLedgerTest {
+
+  static EmbeddedPostgres postgres;
+  static Jdbi jdbi;
+  static JdbiRequestLedger ledger;
+  static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+  @BeforeAll
+  static void database() throws Exception {
+    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    ledger = new JdbiRequestLedger(jdbi, new ObjectMapper());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    jdbi.useHandle(h -> h.execute("TRUNCATE requests, request_steps, plans, workspaces, request_policy_results,"
+        + " approvals CASCADE"));
+  }
+
+  @Test
+  void aWorkspaceLineIsFirstComeFirstServedAndSkipsFinishedRequests() {
+    insert("req_a000000000000001", "orders", T0);
+    insert("req_a000000000000002", "orders", T0.plusSeconds(1));
+    insert("req_a000000000000003", "billing", T0.plusSeconds(2));
+    insert("req_a000000000000004", "orders", T0.plusSeconds(3));
+
+    assertThat(ledger.isFirstInLine("req_a000000000000001")).isTrue();
+    assertThat(ledger.isFirstInLine("req_a000000000000002")).isFalse();
+    assertThat(ledger.isFirstInLine("req_a000000000000003")).as("another workspace has its own line").isTrue();
+    assertThat(ledger.nextInLine("req_a000000000000001")).contains("req_a000000000000002");
+
+    ledger.end("req_a000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(10), null);
+    assertThat(ledger.isFirstInLine("req_a000000000000002")).isTrue();
+    assertThat(ledger.nextInLine("req_a000000000000002")).contains("req_a000000000000004");
+  }
+
+  @Test
+  void aRetriedStepKeepsItsFirstStartAndDurationsAreComputedInTheDatabase() {
+    insert("req_b000000000000001", "orders", T0);
+    ledger.stepStarted("req_b000000000000001", StepName.PLAN, T0.plusMillis(100), "system");
+    ledger.stepStarted("req_b000000000000001", StepName.PLAN, T0.plusMillis(900), "system"); // a retried attempt
+    ledger.stepFinished("req_b000000000000001", StepName.PLAN, T0.plusMillis(1350), "ok", null);
+    ledger.stepStarted("req_b000000000000001", StepName.APPROVAL, T0.plusSeconds(2), "pending");
+    ledger.stepFinished("req_b000000000000001", StepName.APPROVAL, T0.plusSeconds(62), "approved", "alice");
+
+    List<StepRow> steps = jdbi.onDemand(StepDao.class).forRequest("req_b000000000000001");
+    assertThat(steps).extracting(StepRow::name).containsExactly("plan", "approval");
+    assertThat(steps.get(0).startedAt()).isEqualTo(T0.plusMillis(100));
+    assertThat(steps.get(0).durationMs()).isEqualTo(1250);
+    assertThat(steps.get(1).actor()).isEqualTo("alice");
+    assertThat(steps.get(1).durationMs()).isEqualTo(60_000);
+    assertThat(steps.get(0).worker()).as("host:pid of this process").matches(".+:\\d+");
+  }
+
+  @Test
+  void leadTimeIsRecordedForSucceededRequestsOnlyAndAnEndIsFinal() {
+    insert("req_c000000000000001", "orders", T0);
+    insert("req_c000000000000002", "billing", T0);
+    ledger.end("req_c000000000000001", RequestStatus.SUCCEEDED, T0.plusMillis(2140), null);
+    ledger.end("req_c000000000000002", RequestStatus.FAILED, T0.plusMillis(900), "terraform apply failed");
+    ledger.end("req_c000000000000001", RequestStatus.FAILED, T0.plusSeconds(9), "too late");
+
+    RequestRow succeeded = jdbi.onDemand(RequestDao.class).find("req_c000000000000001").orElseThrow();
+    assertThat(succeeded.status()).isEqualTo("succeeded");
+    assertThat(succeeded.leadTimeMs()).isEqualTo(2140);
+    RequestRow failed = jdbi.onDemand(RequestDao.class).find("req_c000000000000002").orElseThrow();
+    assertThat(failed.leadTimeMs()).isNull();
+    assertThat(failed.error()).isEqualTo("terraform apply failed");
+  }
+
+  @Test
+  void aPlanIsStoredSealedAndReplacedByARePlan() {
+    insert("req_d000000000000001", "orders", T0);
+    ledger.savePlan("req_d000000000000001", new SavedPlan(new byte[] {1, 2}, "sha256:one", new byte[] {3}), 2, 0, 0);
+    ledger.savePlan("req_d000000000000001", new SavedPlan(new byte[] {4}, "sha256:two", new byte[] {5}), 0, 1, 0);
+    SavedPlan plan = ledger.loadPlan("req_d000000000000001").orElseThrow();
+    assertThat(plan.sha256()).isEqualTo("sha256:two");
+    assertThat(plan.sealed()).containsExactly(4);
+    RequestRow row = jdbi.onDemand(RequestDao.class).find("req_d000000000000001").orElseThrow();
+    assertThat(List.of(row.planAdd(), row.planChange(), row.planDestroy())).containsExactly(0, 1, 0);
+  }
+
+  @Test
+  void outputsMakeTheWorkspaceLiveAndADestroyEndsIt() {
+    insert("req_e000000000000001", "orders", T0);
+    ledger.recordOutputs("req_e000000000000001", Map.of("host", new ObjectMapper().valueToTree("127.0.0.1")),
+        List.of("password"), new byte[] {9});
+    WorkspaceRow live = jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow();
+    assertThat(live.status()).isEqualTo("live");
+    assertThat(live.outputs()).contains("127.0.0.1").doesNotContain("password\":");
+    assertThat(live.sensitiveOutputs()).containsExactly("password");
+
+    jdbi.useHandle(h -> h.execute("INSERT INTO requests (id, module, version, workspace, environment, team,"
+        + " requester, action, status, inputs, request_hash, created_at) VALUES ('req_e000000000000002',"
+        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'destroy', 'applying', '{}', 'h', now())"));
+    ledger.end("req_e000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
+    WorkspaceRow destroyed = jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow();
+    assertThat(destroyed.status()).isEqualTo("destroyed");
+    assertThat(destroyed.sealedSecrets()).isNull();
+  }
+
+  private static void insert(String id, String workspace, Instant createdAt) {
+    jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", workspace, "dev",
+        "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
+        createdAt, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null));
+  }
+}
