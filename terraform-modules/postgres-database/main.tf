@@ -11,6 +11,15 @@ locals {
     admin_user = var.admin_user
     database   = var.database_name
     owner      = local.owner
+    # What every script gets: libpq's connection variables and the names to act on.
+    env = {
+      PGHOST     = var.server_host
+      PGPORT     = tostring(var.server_port)
+      PGUSER     = var.admin_user
+      PGDATABASE = "postgres"
+      DB_NAME    = var.database_name
+      OWNER_NAME = local.owner
+    }
   }
 }
 
@@ -35,44 +44,23 @@ resource "terraform_data" "database" {
   provisioner "local-exec" {
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/check-claim.sh"
-    environment = {
-      PGHOST     = self.input.host
-      PGPORT     = self.input.port
-      PGUSER     = self.input.admin_user
-      PGDATABASE = "postgres"
-      DB_NAME    = self.input.database
-      OWNER_NAME = self.input.owner
-      CLAIM      = var.pave_workspace
-    }
+    environment = merge(self.input.env, { CLAIM = var.pave_workspace })
   }
 
   provisioner "local-exec" {
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/create-database.sh"
-    environment = {
-      PGHOST         = self.input.host
-      PGPORT         = self.input.port
-      PGUSER         = self.input.admin_user
-      PGDATABASE     = "postgres"
-      DB_NAME        = self.input.database
-      OWNER_NAME     = self.input.owner
+    environment = merge(self.input.env, {
       OWNER_PASSWORD = terraform_data.password.output
       CLAIM          = var.pave_workspace
-    }
+    })
   }
 
   provisioner "local-exec" {
     when        = destroy
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/drop-database.sh"
-    environment = {
-      PGHOST     = self.input.host
-      PGPORT     = self.input.port
-      PGUSER     = self.input.admin_user
-      PGDATABASE = "postgres"
-      DB_NAME    = self.input.database
-      OWNER_NAME = self.input.owner
-    }
+    environment = self.input.env
   }
 }
 
@@ -84,13 +72,6 @@ resource "terraform_data" "connection_limit" {
   provisioner "local-exec" {
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/set-connection-limit.sh"
-    environment = {
-      PGHOST           = terraform_data.database.output.host
-      PGPORT           = terraform_data.database.output.port
-      PGUSER           = terraform_data.database.output.admin_user
-      PGDATABASE       = "postgres"
-      DB_NAME          = terraform_data.database.output.database
-      CONNECTION_LIMIT = self.input
-    }
+    environment = merge(terraform_data.database.output.env, { CONNECTION_LIMIT = tostring(self.input) })
   }
 }

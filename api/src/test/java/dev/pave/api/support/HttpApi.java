@@ -54,30 +54,26 @@ public final class HttpApi {
 
   /** Polls a request until it reaches a terminal status. */
   public JsonNode awaitTerminal(String token, String requestId, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode request;
-    do {
-      request = get(token, "/v1/requests/" + requestId).body();
-      if (TERMINAL.contains(request.path("status").asText())) {
-        return request;
-      }
-      sleep(100);
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("request " + requestId + " did not end within " + timeout + ": " + request);
+    return await(token, requestId, timeout, "a terminal status", s -> TERMINAL.contains(s));
   }
 
   /** Polls a request until it reaches the given status. */
   public JsonNode awaitStatus(String token, String requestId, String status, Duration timeout) {
+    return await(token, requestId, timeout, status, status::equals);
+  }
+
+  private JsonNode await(String token, String requestId, Duration timeout, String what,
+      java.util.function.Predicate<String> reached) {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode request;
     do {
       request = get(token, "/v1/requests/" + requestId).body();
-      if (status.equals(request.path("status").asText())) {
+      if (reached.test(request.path("status").asText())) {
         return request;
       }
       sleep(100);
     } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("request " + requestId + " did not reach " + status + ": " + request);
+    throw new AssertionError("request " + requestId + " did not reach " + what + " within " + timeout + ": " + request);
   }
 
   private Reply send(String token, HttpRequest.Builder request) {

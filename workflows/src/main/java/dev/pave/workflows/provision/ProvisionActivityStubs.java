@@ -27,12 +27,7 @@ final class ProvisionActivityStubs {
             .setTaskQueue(TaskQueues.TERRAFORM)
             .setStartToCloseTimeout(Duration.ofMinutes(60))
             .setHeartbeatTimeout(Duration.ofSeconds(20))
-            .setRetryOptions(
-                RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofMillis(500))
-                    .setMaximumInterval(Duration.ofSeconds(30))
-                    .setDoNotRetry(NOT_RETRYABLE)
-                    .build())
+            .setRetryOptions(retry(Duration.ofMillis(500), Duration.ofSeconds(30)))
             .build());
   }
 
@@ -47,12 +42,16 @@ final class ProvisionActivityStubs {
   private static ActivityOptions bookkeepingOptions() {
     return ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(
-                RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofMillis(200))
-                    .setMaximumInterval(Duration.ofSeconds(10))
-                    .setDoNotRetry(NOT_RETRYABLE)
-                    .build())
+            .setRetryOptions(retry(Duration.ofMillis(200), Duration.ofSeconds(10)))
             .build();
+  }
+
+  /** Retries without a limit on attempts (an outage delays, never loses), except what a retry cannot fix. */
+  private static RetryOptions retry(Duration initial, Duration maximum) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setMaximumInterval(maximum)
+        .setDoNotRetry(NOT_RETRYABLE)
+        .build();
   }
 }
