@@ -2,7 +2,6 @@ package dev.pave.api.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.api.api.NewRequest;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.auth.PavePrincipal;
@@ -15,17 +14,20 @@ import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.crypto.Hashes;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Accepting, reading and cancelling requests. Every check runs before anything is stored. */
 public final class RequestService {
+
+  private static final ObjectMapper CANONICAL = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final Jdbi jdbi;
   private final NewRequestValidator validator;
@@ -166,14 +168,18 @@ public final class RequestService {
     });
   }
 
+  /** What was asked, canonically (keys sorted at every level): tells a retry from a different request. */
   private String requestHash(CatalogModule module, NewRequest body, String action, JsonNode inputs, Integer ttlHours) {
-    ObjectNode canonical = json.createObjectNode();
-    canonical.put("module", module.name()).put("version", module.version()).put("workspace", body.workspace())
-        .put("environment", body.environment()).put("action", action).put("ttlHours", ttlHours);
-    canonical.set("inputs", inputs);
+    Map<String, Object> canonical = new TreeMap<>();
+    canonical.put("module", module.name());
+    canonical.put("version", module.version());
+    canonical.put("workspace", body.workspace());
+    canonical.put("environment", body.environment());
+    canonical.put("action", action);
+    canonical.put("ttlHours", ttlHours);
+    canonical.put("inputs", json.convertValue(inputs, TreeMap.class));
     try {
-      return Hashes.sha256(json.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .writeValueAsString(json.convertValue(canonical, java.util.TreeMap.class)).getBytes(StandardCharsets.UTF_8));
+      return Hashes.sha256(CANONICAL.writeValueAsBytes(canonical));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
