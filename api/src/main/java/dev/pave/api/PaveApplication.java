@@ -103,6 +103,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
     jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
+    dev.pave.api.metrics.MetricsFeature.register(environment, services);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 
