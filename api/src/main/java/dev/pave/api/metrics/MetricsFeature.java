@@ -19,6 +19,7 @@ public final class MetricsFeature {
 
     // A registry per application, not the global default: tests run several apps in one JVM.
     PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.registerIfAbsent(environment.metrics());
     registry.register(new DropwizardExports(environment.metrics())); // JVM, Jetty, Jersey, Jdbi pool
     registry.register(new RollupCollector(services.jdbi));
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
