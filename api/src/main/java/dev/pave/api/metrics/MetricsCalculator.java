@@ -64,7 +64,7 @@ final class MetricsCalculator {
         query.environment());
     Map<String, LeadTime> leadTimeByModule = new LinkedHashMap<>();
     byModule.forEach((module, tally) -> leadTimeByModule.put(module, leadTime(tally)));
-    return new MetricsReport(leadTime(total), Rate.of(total.selfService, total.selfServiceBase), total.outcomes,
+    return new MetricsReport(leadTime(total), Rate.of(total.selfService, total.selfServiceBase), total.outcomes(),
         adoption, Rate.of(total.failedApplies, total.applies), weekly, leadTimeByModule, total.inProgress, window,
         MetricDefinitions.ALL);
   }
@@ -88,7 +88,7 @@ final class MetricsCalculator {
   private static Week week(Instant start, Tally t, long liveWorkspaces) {
     Percentiles lead = t.leadTimes;
     return new Week(start.toString(), new WeekLeadTime(lead.count(), lead.at(0.5), lead.at(0.9), lead.at(0.99),
-        lead.mean()), Rate.of(t.selfService, t.selfServiceBase), Rate.of(t.failedApplies, t.applies), t.outcomes,
+        lead.mean()), Rate.of(t.selfService, t.selfServiceBase), Rate.of(t.failedApplies, t.applies), t.outcomes(),
         t.requested, t.teams.size(), liveWorkspaces);
   }
 

@@ -16,6 +16,8 @@ public final class MetricsFeature {
   public static void register(Environment environment, PaveServices services) {
     MetricsService metrics = new MetricsService(services.jdbi, Clock.systemUTC());
     environment.jersey().register(new MetricsResource(metrics));
+    // Load the replica in the background at start, so the first caller does not wait for it.
+    environment.lifecycle().executorService("metrics-warm-up").maxThreads(1).build().submit(metrics::warmUp);
 
     // A registry per application, not the global default: tests run several apps in one JVM.
     PrometheusRegistry registry = new PrometheusRegistry();

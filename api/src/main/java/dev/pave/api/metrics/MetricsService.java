@@ -9,9 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Answers metrics questions from the replica of metrics_requests and the workspaces table. */
 public final class MetricsService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
 
   private final Jdbi jdbi;
   private final FactReplica facts;
@@ -31,6 +36,15 @@ public final class MetricsService {
 
   MetricsReport report(MetricsQuery query, Instant now) {
     return MetricsCalculator.compute(facts.current(), query, WorkspaceCounts.read(jdbi, query), now);
+  }
+
+  /** Reads every fact once; a failure here only means the first call reads them instead. */
+  void warmUp() {
+    try {
+      facts.current();
+    } catch (JdbiException e) {
+      LOG.warn("metrics replica not loaded at start ({}); the first metrics call will load it", e.getMessage());
+    }
   }
 
   /** The slowest succeeded and the newest failing requests that ended in the period before now. */

@@ -12,7 +12,8 @@ final class Tally {
   static final List<String> TERMINAL = List.of("succeeded", "failed", "denied", "rejected", "cancelled", "expired");
 
   final Percentiles leadTimes = new Percentiles();
-  final Map<String, Long> outcomes = new LinkedHashMap<>();
+  /** Counts per terminal status, in the order of TERMINAL (an array: this runs 200,000 times a call). */
+  private final long[] outcomeCounts = new long[TERMINAL.size()];
   long queueMs;
   long initMs;
   long planMs;
@@ -27,13 +28,12 @@ final class Tally {
   long inProgress;
   final Set<String> teams = new HashSet<>();
 
-  Tally() {
-    TERMINAL.forEach(status -> outcomes.put(status, 0L));
-  }
-
   /** A request that ended in the window. */
   void ended(Fact fact) {
-    outcomes.merge(fact.status(), 1L, Long::sum);
+    int outcome = TERMINAL.indexOf(fact.status());
+    if (outcome >= 0) {
+      outcomeCounts[outcome]++;
+    }
     if (fact.succeeded()) {
       leadTimes.add(fact.leadTimeMs());
       queueMs += fact.queueMs();
@@ -64,6 +64,14 @@ final class Tally {
     if (!fact.terminal()) {
       inProgress++;
     }
+  }
+
+  Map<String, Long> outcomes() {
+    Map<String, Long> outcomes = new LinkedHashMap<>();
+    for (int i = 0; i < outcomeCounts.length; i++) {
+      outcomes.put(TERMINAL.get(i), outcomeCounts[i]);
+    }
+    return outcomes;
   }
 
   Long meanOf(long total) {

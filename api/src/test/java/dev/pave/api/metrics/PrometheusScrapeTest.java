@@ -55,10 +55,11 @@ class PrometheusScrapeTest {
   @Test
   void leadTimeHistogramPerLabelSet() {
     String[] labels = {"module", "postgres-database", "environment", "dev", "team", "payments", "outcome", "succeeded"};
-    // R1 (11 s) and R10 (20 s): both in the 30 s bucket.
+    // R1 (11 s) in the 15 s bucket, R10 (20 s) in the 30 s one; buckets are cumulative.
     assertThat(scrape.value("pave_request_duration_seconds_count", labels)).isEqualTo(2.0);
     assertThat(scrape.value("pave_request_duration_seconds_sum", labels)).isEqualTo(31.0);
-    assertThat(scrape.value("pave_request_duration_seconds_bucket", with(labels, "le", "10.0"))).isEqualTo(0.0);
+    assertThat(scrape.value("pave_request_duration_seconds_bucket", with(labels, "le", "5.0"))).isEqualTo(0.0);
+    assertThat(scrape.value("pave_request_duration_seconds_bucket", with(labels, "le", "15.0"))).isEqualTo(1.0);
     assertThat(scrape.value("pave_request_duration_seconds_bucket", with(labels, "le", "30.0"))).isEqualTo(2.0);
     assertThat(scrape.value("pave_request_duration_seconds_bucket", with(labels, "le", "+Inf"))).isEqualTo(2.0);
   }
