@@ -63,7 +63,11 @@ final class MetricsCalculator {
     Window window = new Window(query.since().toString(), query.until().toString(), query.team(), query.module(),
         query.environment());
     Map<String, LeadTime> leadTimeByModule = new LinkedHashMap<>();
-    byModule.forEach((module, tally) -> leadTimeByModule.put(module, leadTime(tally)));
+    byModule.forEach((module, tally) -> {
+      if (tally.leadTimes.count() > 0) {
+        leadTimeByModule.put(module, leadTime(tally));
+      }
+    });
     return new MetricsReport(leadTime(total), Rate.of(total.selfService, total.selfServiceBase), total.outcomes(),
         adoption, Rate.of(total.failedApplies, total.applies), weekly, leadTimeByModule, total.inProgress, window,
         MetricDefinitions.ALL);
