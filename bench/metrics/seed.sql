@@ -16,7 +16,8 @@ base AS (
     (ARRAY['postgres-database', 'object-store', 'redis-cache', 'kafka-topic', 'dns-record'])[1 + floor(power(random(), 1.6) * 5)::int] AS module,
     random() AS u_env, random() AS u_outcome, random() AS u_failure, random() AS u_cancel,
     now() - interval '365 days' + (i::double precision / n.total) * interval '365 days' AS created_at,
-    i > n.total - 300 AS running
+    -- The last 9 hours are still running: no request can end in the future (approvals take up to 8 h).
+    now() - interval '365 days' + (i::double precision / n.total) * interval '365 days' > now() - interval '9 hours' AS running
   FROM n, generate_series(1, n.total) i
 ), labelled AS (
   SELECT *, CASE WHEN u_env < 0.6 THEN 'dev' WHEN u_env < 0.85 THEN 'staging' ELSE 'prod' END AS environment FROM base

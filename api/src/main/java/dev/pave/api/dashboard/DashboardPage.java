@@ -22,6 +22,8 @@ final class DashboardPage {
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ENDED = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
 
   private DashboardPage() {}
 
@@ -36,10 +38,11 @@ final class DashboardPage {
 
     List<Double> p50 = values(weekly, w -> w.leadTime().p50Ms());
     List<Double> p90 = values(weekly, w -> w.leadTime().p90Ms());
-    section(body, "Lead time", "Accepted to succeeded, per week the requests ended.", "k-blue:p50|k-amber:p90",
+    section(body, "Lead time", "Accepted to succeeded, per week the requests ended; log scale.",
+        "k-blue:p50|k-amber:p90",
         LineChart.render("Lead time per week, p50 and p90", labels,
             List.of(new Series("p50", "blue", p50), new Series("p90", "amber", p90)),
-            ValueAxis.durations(max(p90, p50))));
+            ValueAxis.durationsLog(min(p50), max(p90, p50))));
     section(body, "Self-service and change failure rate", "Succeeded with no human step, of all ended requests"
             + " (less those their requester cancelled); failed applies, of all applies.", "k-green:self-service|k-red:change failure",
         LineChart.render("Self-service rate and change failure rate per week", labels,
@@ -47,12 +50,13 @@ final class DashboardPage {
                 new Series("change failure rate", "red", values(weekly, w -> w.changeFailureRate().value()))),
             ValueAxis.percent()));
     whereTheTimeGoes(body, report);
-    section(body, "Adoption over time", "Requests accepted per week; live workspaces at the end of each week.",
-        "k-blue:requests|k-green:live workspaces",
+    List<Double> requests = values(weekly, w -> w.requests());
+    List<Double> live = values(weekly, w -> w.liveWorkspaces());
+    section(body, "Adoption over time", "Requests accepted per week (left axis); live workspaces at the end of"
+            + " each week (right axis).", "k-blue:requests|k-green:live workspaces",
         LineChart.render("Requests per week and live workspaces", labels,
-            List.of(new Series("requests", "blue", values(weekly, w -> w.requests())),
-                new Series("live workspaces", "green", values(weekly, w -> w.liveWorkspaces()))),
-            ValueAxis.counts(max(values(weekly, w -> w.requests()), values(weekly, w -> w.liveWorkspaces())))));
+            List.of(new Series("requests", "blue", requests)), ValueAxis.counts(max(requests, List.of())),
+            new Series("live workspaces", "green", live), ValueAxis.counts(max(live, List.of()))));
     adoption(body, "Adoption per golden path", report.adoption().byModule());
     adoption(body, "Adoption per team", report.adoption().byTeam());
     slowest(body, recent.slowest());
@@ -114,13 +118,13 @@ final class DashboardPage {
   private static void slowest(Html body, List<RequestSummary> requests) {
     body.raw("<section><h2>Slowest requests this week</h2><p class=\"note\">Succeeded in the last 7 days,"
         + " longest lead time first.</p><table><thead><tr><th>Request</th><th>Golden path</th><th>Team</th>"
-        + "<th>Env</th><th>Lead time</th><th>Ended</th></tr></thead><tbody>");
+        + "<th>Env</th><th>Lead time</th><th>Ended (UTC)</th></tr></thead><tbody>");
     for (RequestSummary r : requests) {
       body.raw("<tr><td>");
       link(body, r.id());
       body.raw("</td><td>").text(r.module()).raw("</td><td>").text(r.team()).raw("</td><td>").text(r.environment())
           .raw("</td><td class=\"num\">").text(Units.duration(r.leadTimeMs())).raw("</td><td>")
-          .text(WHEN.format(Instant.parse(r.finishedAt()))).raw("</td></tr>");
+          .text(ENDED.format(Instant.parse(r.finishedAt()))).raw("</td></tr>");
     }
     empty(body, requests, 6, "no request succeeded this week");
     body.raw("</tbody></table></section>");
@@ -167,6 +171,10 @@ final class DashboardPage {
       T v = value.apply(w);
       return v == null ? null : v.doubleValue();
     }).toList();
+  }
+
+  private static double min(List<Double> values) {
+    return values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).min().orElse(1_000);
   }
 
   private static double max(List<Double> a, List<Double> b) {

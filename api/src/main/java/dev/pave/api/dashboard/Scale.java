@@ -3,8 +3,11 @@ package dev.pave.api.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A linear axis from 0 to a round maximum, with four to six round ticks. */
-record Scale(double max, List<Double> ticks) {
+/**
+ * An axis from a bottom to a top value with its ticks: linear from 0 to a round maximum, or
+ * logarithmic between two ticks (for lead times, where p90 can be a hundred times p50).
+ */
+record Scale(double min, double max, List<Double> ticks, boolean log) {
 
   static Scale upTo(double value) {
     double top = value <= 0 ? 1 : value;
@@ -22,11 +25,27 @@ record Scale(double max, List<Double> ticks) {
     for (double tick = 0; tick <= max + step / 2; tick += step) {
       ticks.add(tick);
     }
-    return new Scale(max, ticks);
+    return new Scale(0, max, ticks, false);
+  }
+
+  /** The candidate ticks that bracket [low, high], on a log axis. */
+  static Scale logBetween(double low, double high, List<Double> candidates) {
+    int first = 0;
+    while (first < candidates.size() - 1 && candidates.get(first + 1) <= low) {
+      first++;
+    }
+    int last = candidates.size() - 1;
+    while (last > first + 1 && candidates.get(last - 1) >= high) {
+      last--;
+    }
+    List<Double> ticks = candidates.subList(first, last + 1);
+    return new Scale(ticks.get(0), ticks.get(ticks.size() - 1), List.copyOf(ticks), true);
   }
 
   /** The position of a value between 0 (bottom or left) and 1. */
   double fraction(double value) {
-    return Math.max(0, Math.min(1, value / max));
+    double f = log ? (Math.log(Math.max(value, min)) - Math.log(min)) / (Math.log(max) - Math.log(min))
+        : (value - min) / (max - min);
+    return Math.max(0, Math.min(1, f));
   }
 }
