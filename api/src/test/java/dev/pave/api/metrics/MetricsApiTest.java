@@ -210,6 +210,24 @@ class MetricsApiTest {
   }
 
   @Test
+  void aWriteThatCommitsLateIsStillCounted() throws Exception {
+    // A opens first and commits last; B commits in between and is read first. A reader that only
+    // remembered "the newest change seen" would skip A forever; the xmin watermark re-reads it.
+    // (No steps: two open transactions observing the same histogram row would wait on each other.)
+    String march = "?since=2025-03-03T00:00:00Z&until=2025-03-10T00:00:00Z";
+    try (Connection a = TEST.connect(); Connection b = TEST.connect()) {
+      a.setAutoCommit(false);
+      SeededRequest.request("req_late_a").at("2025-03-04T10:00:00Z").write(a, "queued");
+      b.setAutoCommit(false);
+      SeededRequest.request("req_late_b").at("2025-03-04T11:00:00Z").write(b, "queued");
+      b.commit();
+      assertThat(metrics(auditor, march).at("/adoption/requests").asLong()).isEqualTo(1);
+      a.commit();
+    }
+    assertThat(metrics(auditor, march).at("/adoption/requests").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void aTokenIsRequired() {
     assertThat(api.get(null, "/v1/metrics").status()).isEqualTo(401);
   }
