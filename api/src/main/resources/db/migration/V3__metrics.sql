@@ -56,15 +56,17 @@ CREATE FUNCTION metrics_bucket(duration_ms bigint) RETURNS bigint LANGUAGE sql S
   SELECT min(le_ms) FROM metrics_bucket_bounds WHERE le_ms >= greatest(duration_ms, 0)
 $$;
 
+-- plpgsql rather than sql functions: their statements are planned once per session, not per call.
 CREATE FUNCTION metrics_observe(p_kind text, p_request text, p_outcome text, p_duration_ms bigint)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO metrics_duration_buckets AS b (kind, module, environment, team, outcome, le_ms, count, sum_ms)
   SELECT p_kind, r.module, r.environment, r.team, coalesce(p_outcome, 'unknown'), metrics_bucket(p_duration_ms),
          1, greatest(p_duration_ms, 0)
   FROM requests r WHERE r.id = p_request
   ON CONFLICT (kind, module, environment, team, outcome, le_ms)
-  DO UPDATE SET count = b.count + 1, sum_ms = b.sum_ms + EXCLUDED.sum_ms
-$$;
+  DO UPDATE SET count = b.count + 1, sum_ms = b.sum_ms + EXCLUDED.sum_ms;
+END $$;
 
 -- A request's fact row, computed from requests and its (at most a handful of) steps.
 CREATE VIEW metrics_request_facts AS
@@ -91,7 +93,8 @@ CREATE VIEW metrics_request_facts AS
     FROM request_steps WHERE request_id = r.id
   ) s ON true;
 
-CREATE FUNCTION metrics_refresh(p_request text) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION metrics_refresh(p_request text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO metrics_requests AS m (request_id, team, module, environment, status, created_at, finished_at, lead_time_ms,
       queue_ms, init_ms, plan_ms, policy_ms, approval_ms, apply_ms, human, apply_ran, apply_failed, self_cancelled)
   SELECT request_id, team, module, environment, status, created_at, finished_at, lead_time_ms,
@@ -102,8 +105,8 @@ CREATE FUNCTION metrics_refresh(p_request text) RETURNS void LANGUAGE sql AS $$
     init_ms = EXCLUDED.init_ms, plan_ms = EXCLUDED.plan_ms, policy_ms = EXCLUDED.policy_ms,
     approval_ms = EXCLUDED.approval_ms, apply_ms = EXCLUDED.apply_ms, human = EXCLUDED.human,
     apply_ran = EXCLUDED.apply_ran, apply_failed = EXCLUDED.apply_failed, self_cancelled = EXCLUDED.self_cancelled,
-    xid = pg_current_xact_id()
-$$;
+    xid = pg_current_xact_id();
+END $$;
 
 CREATE FUNCTION metrics_on_request() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
