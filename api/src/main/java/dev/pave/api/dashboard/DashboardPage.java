@@ -6,6 +6,7 @@ import dev.pave.api.metrics.MetricsReport.Usage;
 import dev.pave.api.metrics.MetricsReport.Week;
 import dev.pave.api.metrics.RecentRequests;
 import dev.pave.api.metrics.RequestSummary;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -146,7 +147,7 @@ final class DashboardPage {
   }
 
   private static void link(Html body, String id) {
-    body.raw("<a href=\"/v1/requests/").text(java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)).raw("\">")
+    body.raw("<a href=\"/v1/requests/").text(URLEncoder.encode(id, StandardCharsets.UTF_8)).raw("\">")
         .text(id).raw("</a>");
   }
 

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -77,7 +78,7 @@ public class DashboardResource {
     Instant now = clock.instant();
     // Whole weeks, so every point of a trend but the current one covers seven days.
     Instant thisWeek = now.truncatedTo(ChronoUnit.DAYS)
-        .minus(Duration.ofDays(now.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue() - 1));
+        .minus(Duration.ofDays(now.atZone(ZoneOffset.UTC).getDayOfWeek().getValue() - 1));
     Instant since = thisWeek.minus(Duration.ofDays(7L * (WEEKS - 1)));
     MetricsReport report = metrics.report(caller, since.toString(), now.toString(), null, null, null, "12");
     RecentRequests recent = metrics.recent(caller, Duration.ofDays(7), NOTABLE);

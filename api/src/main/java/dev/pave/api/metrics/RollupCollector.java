@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class RollupCollector implements MultiCollector {
     CounterSnapshot.Builder counter = CounterSnapshot.builder().name("pave_requests")
         .help("Requests that reached a terminal status, by outcome");
     requests.forEach((labels, counts) -> counter.dataPoint(CounterDataPointSnapshot.builder().labels(labels)
-        .value(java.util.Arrays.stream(counts).sum()).build()));
+        .value(Arrays.stream(counts).sum()).build()));
     return counter.build();
   }
 

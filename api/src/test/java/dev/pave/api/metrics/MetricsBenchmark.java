@@ -1,6 +1,8 @@
 package dev.pave.api.metrics;
 
 import dev.pave.api.support.PaveTestApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,8 +110,8 @@ public final class MetricsBenchmark {
       if (response.statusCode() != 200) {
         throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(response.body()));
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package dev.pave.api.metrics;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pave.api.PaveConfiguration;
@@ -146,7 +147,7 @@ class PrometheusScrapeTest {
   }
 
   private static String[] with(String[] labels, String name, String value) {
-    String[] all = java.util.Arrays.copyOf(labels, labels.length + 2);
+    String[] all = Arrays.copyOf(labels, labels.length + 2);
     all[labels.length] = name;
     all[labels.length + 1] = value;
     return all;
