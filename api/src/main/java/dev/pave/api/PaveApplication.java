@@ -26,6 +26,7 @@ import dev.pave.api.errors.BodySizeLimit;
 import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
+import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.resources.OpenApiResource;
@@ -118,6 +119,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
         environment.getObjectMapper()), clock)));
+    MetricsFeature.register(environment, services);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

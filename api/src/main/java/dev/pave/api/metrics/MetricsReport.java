@@ -1,0 +1,45 @@
+package dev.pave.api.metrics;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/** The body of GET /v1/metrics. Durations are milliseconds; null where there was nothing to measure. */
+@JsonPropertyOrder({"leadTime", "selfServiceRate", "outcomes", "adoption", "changeFailureRate", "weekly",
+    "leadTimeByModule", "inProgress", "window", "definitions"})
+public record MetricsReport(LeadTime leadTime, Rate selfServiceRate, Map<String, Long> outcomes, Adoption adoption,
+    Rate changeFailureRate, List<Week> weekly, Map<String, LeadTime> leadTimeByModule, long inProgress, Window window,
+    Map<String, String> definitions) {
+
+  /** Lead time of succeeded requests; queue, machine, human and other are means per request and add up to meanMs. */
+  @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs", "queueMs", "machineMs", "humanMs", "otherMs",
+      "machineByStepMs"})
+  public record LeadTime(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long meanMs, Long queueMs, Long machineMs,
+      Long humanMs, Long otherMs, Map<String, Long> machineByStepMs) {}
+
+  @JsonPropertyOrder({"value", "numerator", "denominator"})
+  public record Rate(Double value, long numerator, long denominator) {
+
+    static Rate of(long numerator, long denominator) {
+      return new Rate(denominator == 0 ? null : numerator / (double) denominator, numerator, denominator);
+    }
+  }
+
+  @JsonPropertyOrder({"requests", "teams", "modules", "liveWorkspaces", "byModule", "byTeam"})
+  public record Adoption(long requests, long teams, long modules, long liveWorkspaces, List<Usage> byModule,
+      List<Usage> byTeam) {}
+
+  @JsonPropertyOrder({"name", "requests", "liveWorkspaces"})
+  public record Usage(String name, long requests, long liveWorkspaces) {}
+
+  @JsonPropertyOrder({"weekStart", "leadTime", "selfServiceRate", "changeFailureRate", "outcomes", "requests",
+      "teams", "liveWorkspaces"})
+  public record Week(String weekStart, WeekLeadTime leadTime, Rate selfServiceRate, Rate changeFailureRate,
+      Map<String, Long> outcomes, long requests, long teams, long liveWorkspaces) {}
+
+  @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs"})
+  public record WeekLeadTime(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long meanMs) {}
+
+  @JsonPropertyOrder({"since", "until", "team", "module", "environment"})
+  public record Window(String since, String until, String team, String module, String environment) {}
+}

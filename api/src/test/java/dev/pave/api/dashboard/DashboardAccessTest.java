@@ -1,0 +1,127 @@
+package dev.pave.api.dashboard;
+
+import static dev.pave.api.metrics.SeededRequest.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pave.api.PaveConfiguration;
+import dev.pave.api.metrics.MetricsTestApp;
+import dev.pave.api.support.HttpApi;
+import dev.pave.api.support.PaveTestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** How /dashboard lets a browser in (and keeps everyone else out), and that user data is escaped. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DashboardAccessTest {
+
+  static final MetricsTestApp TEST = new MetricsTestApp();
+  static final DropwizardAppExtension<PaveConfiguration> APP = TEST.app;
+  static final String EVIL_TEAM = "<img src=x onerror=alert(1)>";
+  static final String EVIL_MODULE = "<script>alert(2)</script>";
+  static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static String auditor;
+  static String payments;
+
+  @BeforeAll
+  static void seed() throws Exception {
+    HttpApi api = new HttpApi(APP.getLocalPort());
+    auditor = issue(api, "wall", "platform", "auditor");
+    payments = issue(api, "ci-payments", "payments", "requester");
+    Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+    try (Connection db = TEST.connect()) {
+      request("req_ok1").by("payments", "postgres-database", "dev").at(yesterday)
+          .step("queue", 1000).step("init", 2000).step("plan", 3000).step("apply", 4000).write(db, "succeeded");
+      request("req_evil").by(EVIL_TEAM, EVIL_MODULE, "dev").at(yesterday.plusSeconds(60))
+          .step("queue", 1000).step("init", 1000).step("plan", 1000, "failed", "system")
+          .error("<b>plan failed</b> & \"quoted\"").write(db, "failed");
+    }
+  }
+
+  static String issue(HttpApi api, String name, String team, String role) {
+    HttpApi.Reply reply = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens", Map.of("name", name, "team", team, "role", role));
+    assertThat(reply.status()).isEqualTo(201);
+    return reply.body().get("token").asText();
+  }
+
+  @Test
+  void withoutATokenItIsASmallSignInForm() throws Exception {
+    HttpResponse<String> page = get("/dashboard", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("<form", "name=\"token\"", "type=\"password\"").doesNotContain("Exception", "<svg");
+  }
+
+  @Test
+  void aBadTokenIsRefusedWithTheFormAgain() throws Exception {
+    HttpResponse<String> page = post("token=pave_not-a-token");
+    assertThat(page.statusCode()).isEqualTo(401);
+    assertThat(page.body()).contains("not valid", "<form").doesNotContain("Exception");
+    assertThat(get("/dashboard?token=pave_not-a-token", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> stale = get("/dashboard", "pave_dashboard=pave_revoked-or-made-up");
+    assertThat(stale.body()).contains("no longer valid", "<form");
+  }
+
+  @Test
+  void theFormTradesTheTokenForAStrictHttpOnlyCookie() throws Exception {
+    HttpResponse<String> signedIn = post("token=" + URLEncoder.encode(auditor, StandardCharsets.UTF_8));
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/dashboard");
+    String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("pave_dashboard=" + auditor).contains("HttpOnly", "SameSite=Strict",
+        "Path=/dashboard");
+    HttpResponse<String> page = get("/dashboard", "pave_dashboard=" + auditor);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<svg", "all teams", "href=\"/v1/requests/req_ok1\"");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+  }
+
+  @Test
+  void aTokenInTheAddressIsTradedForTheCookieAndRedirectedAway() throws Exception {
+    HttpResponse<String> signedIn = get("/dashboard?token=" + auditor, null);
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("token");
+    assertThat(signedIn.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly", "SameSite=Strict");
+  }
+
+  @Test
+  void teamAndModuleNamesAndErrorsAreEscaped() throws Exception {
+    String page = get("/dashboard", "pave_dashboard=" + auditor).body();
+    assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;",
+        "&lt;b&gt;plan failed&lt;/b&gt; &amp; &quot;quoted&quot;");
+    assertThat(page).doesNotContain(EVIL_TEAM, EVIL_MODULE, "<b>plan failed");
+  }
+
+  @Test
+  void aRequesterSeesItsOwnTeamOnly() throws Exception {
+    String page = get("/dashboard", "pave_dashboard=" + payments).body();
+    assertThat(page).contains("team payments", "req_ok1").doesNotContain("req_evil", "onerror");
+  }
+
+  private static HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String form) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + "/dashboard"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
