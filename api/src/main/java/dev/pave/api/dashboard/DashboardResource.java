@@ -12,7 +12,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,13 +43,10 @@ public class DashboardResource {
   }
 
   @GET
-  public Response view(@QueryParam("token") String token, @CookieParam(DashboardSession.COOKIE) String cookie,
+  public Response view(@CookieParam(DashboardSession.COOKIE) String cookie,
       @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
+    // No ?token= sign-in: a token in a URL lands in access logs and browser history.
     boolean secure = secure(uri, forwardedProto);
-    if (token != null) {
-      // Trade the token for the cookie at once, so it leaves the address bar and the history.
-      return signIn(token, secure);
-    }
     Optional<PavePrincipal> caller = session.authenticate(cookie);
     if (caller.isEmpty()) {
       String problem = cookie == null || cookie.isEmpty() ? null : "Your token is no longer valid; paste a new one.";

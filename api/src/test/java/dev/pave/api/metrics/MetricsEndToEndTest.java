@@ -30,7 +30,7 @@ class MetricsEndToEndTest {
   void aRealRunShowsUpInBothPlaces() throws Exception {
     HttpApi api = new HttpApi(APP.getLocalPort());
     HttpApi.Reply accepted = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/requests", Map.of("module", "postgres-database",
-        "workspace", "metrics-db", "environment", "dev", "inputs", Map.of("database_name", "metrics")));
+        "workspace", "metrics-db", "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "metrics")));
     assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
     JsonNode done = api.awaitTerminal(PaveTestApp.ADMIN_TOKEN, accepted.body().get("id").asText(), Duration.ofSeconds(90));
     assertThat(done.get("status").asText()).isEqualTo("succeeded");
