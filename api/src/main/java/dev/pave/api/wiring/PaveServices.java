@@ -96,7 +96,9 @@ public final class PaveServices {
     TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
         databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
         config.terraform.lockTimeout);
-    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, new WorkerDependencies(
+    // One in-process worker keeps its workflows cached; a cluster's workers must be able to take
+    // over each other's workflows at once (see ProvisionWorker).
+    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, embeddedTemporal, new WorkerDependencies(
         new JdbiRequestLedger(jdbi, json), new JdbiGuardrailLedger(jdbi), catalog, policies, runConfig, secrets,
         config.approvalTimeout, Clock.systemUTC()));
   }
