@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +28,7 @@ class CrashRecoveryIT {
   static final Duration READY = Duration.ofSeconds(120);
   static final Duration RUN = Duration.ofSeconds(120);
 
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
   @Test
   void aKilledPaveResumesEveryRequestAfterRestartAndAppliesNothingTwice() throws IOException {

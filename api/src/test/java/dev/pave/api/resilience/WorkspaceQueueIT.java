@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +30,7 @@ class WorkspaceQueueIT {
   static final int MAX_CONCURRENT_RUNS = 4;
   static final Set<String> HOLDING = Set.of("planning", "checking", "awaiting_approval", "applying");
 
-  @TempDir static Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
   static PaveProcess pave;
   static PaveClient client;
   static MarkerFile marker;
