@@ -21,6 +21,17 @@ record PaveDatabase(String jdbcUrl, String user) {
     return ids("SELECT id FROM requests WHERE workspace = ? ORDER BY created_at, id", workspace);
   }
 
+  /** How many requests on workspaces whose names start with {@code prefix} are not terminal yet. */
+  int unfinished(String prefix) {
+    return ids("SELECT id FROM requests WHERE workspace LIKE ? || '%' AND status NOT IN"
+        + " ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')", prefix).size();
+  }
+
+  /** Every request id on workspaces whose names start with {@code prefix}. */
+  List<String> requestsOn(String prefix) {
+    return ids("SELECT id FROM requests WHERE workspace LIKE ? || '%'", prefix);
+  }
+
   List<String> ids(String sql, String parameter) {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, user, null);
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -68,7 +68,7 @@ class WorkspaceQueueIT {
     }
     for (int i = 0; i < 20; i++) {
       String workspace = "fifo-other-%02d".formatted(i);
-      calls.add(() -> client.submitSlow(workspace, "dev", "only", 1));
+      calls.add(() -> client.submitSlow(workspace, "dev", "only", 0));
     }
     List<HttpApi.Reply> replies = Burst.send(calls, calls.size(), new Latencies());
     replies.forEach(r -> assertThat(r.status()).as(r.body().toString()).isEqualTo(202));
