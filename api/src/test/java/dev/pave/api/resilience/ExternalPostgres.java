@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -57,6 +61,28 @@ final class ExternalPostgres implements AutoCloseable {
    */
   String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?sslmode=disable";
+  }
+
+  /** Creates a database; returns its libpq URL (as Terraform's pg backend takes it). */
+  String createDatabase(String name) {
+    try (Connection admin = DriverManager.getConnection(jdbcUrl(), "postgres", null)) {
+      admin.createStatement().execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return "postgres://postgres@127.0.0.1:" + port + "/" + name + "?sslmode=disable";
+  }
+
+  /** The single number a query returns, in the given database. */
+  long count(String database, String sql) {
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?sslmode=disable", "postgres", null);
+        ResultSet rs = connection.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Override

@@ -24,7 +24,8 @@ final class RunTimeline {
   }
 
   /** One finished request: its workspace hold and its Terraform steps. */
-  record Run(String id, String workspace, Instant createdAt, Interval held, List<Interval> terraform) {
+  record Run(String id, String workspace, Instant createdAt, Interval held, List<Interval> terraform,
+      List<Interval> applies) {
 
     static Run of(JsonNode request) {
       JsonNode steps = request.get("steps");
@@ -32,14 +33,19 @@ final class RunTimeline {
       Instant started = Instant.parse(steps.get(0).get("finishedAt").asText());
       Instant finished = Instant.parse(request.get("finishedAt").asText());
       List<Interval> terraform = new ArrayList<>();
+      List<Interval> applies = new ArrayList<>();
       for (JsonNode step : steps) {
         if (TERRAFORM_STEPS.contains(step.get("name").asText()) && !step.get("finishedAt").isNull()) {
-          terraform.add(new Interval(Instant.parse(step.get("startedAt").asText()),
-              Instant.parse(step.get("finishedAt").asText())));
+          Interval interval = new Interval(Instant.parse(step.get("startedAt").asText()),
+              Instant.parse(step.get("finishedAt").asText()));
+          terraform.add(interval);
+          if (step.get("name").asText().equals("apply")) {
+            applies.add(interval);
+          }
         }
       }
       return new Run(request.get("id").asText(), request.get("workspace").asText(),
-          Instant.parse(request.get("createdAt").asText()), new Interval(started, finished), terraform);
+          Instant.parse(request.get("createdAt").asText()), new Interval(started, finished), terraform, applies);
     }
   }
 
@@ -70,11 +76,20 @@ final class RunTimeline {
 
   /** The largest number of Terraform commands that ran at one moment. */
   static int maxConcurrentTerraform(List<Run> runs) {
+    return maxConcurrent(runs.stream().flatMap(run -> run.terraform().stream()).toList());
+  }
+
+  /** The largest number of applies that ran at one moment. */
+  static int maxConcurrentApplies(List<Run> runs) {
+    return maxConcurrent(runs.stream().flatMap(run -> run.applies().stream()).toList());
+  }
+
+  private static int maxConcurrent(List<Interval> intervals) {
     List<Instant[]> events = new ArrayList<>();
-    runs.forEach(run -> run.terraform().forEach(i -> {
+    intervals.forEach(i -> {
       events.add(new Instant[] {i.from(), Instant.EPOCH.plusSeconds(1)}); // +1
       events.add(new Instant[] {i.to(), Instant.EPOCH});                   // -1
-    }));
+    });
     // Ends before starts at the same instant: touching intervals do not overlap.
     events.sort(Comparator.<Instant[], Instant>comparing(e -> e[0]).thenComparing(e -> e[1]));
     int now = 0;

@@ -43,6 +43,8 @@ class WorkerFailoverIT {
           .set("database.url", postgres.jdbcUrl())
           .set("database.user", "postgres")
           .set("temporal.target", "127.0.0.1:" + temporalPort)
+          // Terraform state in a database of its own, given as Terraform takes it (a libpq URL).
+          .set("terraform.stateDatabaseUrl", postgres.createDatabase("pave_state"))
           .set("encryptionKey", newKey())
           .set("platformInputs", Map.of("server_host", "127.0.0.1", "server_port", postgres.port(),
               "admin_user", "postgres", "marker_file", marker.path().toString()))
@@ -78,6 +80,8 @@ class WorkerFailoverIT {
         assertThat(pidOf(lastStep(done, "apply").get("worker").asText())).isEqualTo(survivor.pid());
         assertThat(workers(done)).as("steps were run by both workers").hasSize(2);
         assertThat(marker.count("failover-slow", "once")).as("applied exactly once").isEqualTo(1);
+
+        assertThat(postgres.count("pave_state", "SELECT count(*) FROM tfstate_failover_slow.states")).isEqualTo(1);
 
         JsonNode provisioned = client.awaitTerminal(database, Duration.ofSeconds(120));
         assertThat(provisioned.get("status").asText()).as(provisioned.toString()).isEqualTo("succeeded");
