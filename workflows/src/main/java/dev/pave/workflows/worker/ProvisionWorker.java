@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 /** A Temporal worker for the provisioning task queue: the workflow and its activities. */
 public final class ProvisionWorker {
 
+  /** How long a stopping worker waits for its running steps. */
+  static final Duration DRAIN = Duration.ofMinutes(5);
+
   private final WorkerFactory factory;
 
   /**
@@ -46,8 +49,14 @@ public final class ProvisionWorker {
     factory.start();
   }
 
+  /**
+   * Stops polling and lets the steps already running finish, for up to {@link #DRAIN}: a Terraform
+   * command cut off mid-apply cannot save its state (on the embedded default its database stops
+   * right after the worker), and its request would be applied again after the restart. A step
+   * still running after that goes on as an orphan and is taken over like a crashed worker's.
+   */
   public void stop() {
     factory.shutdown();
-    factory.awaitTermination(30, TimeUnit.SECONDS);
+    factory.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS);
   }
 }
