@@ -79,9 +79,13 @@ class DatabaseOutageIT {
       System.out.println("outage: steps of the request applying when the database went away: "
           + steps(client.get(applying)) + "; marker: " + marker.lines());
       assertThat(marker.labels("outage-a")).containsSubsequence("mid-apply", "queued-behind");
+      // Applies that ran into the outage while saving their state ran again (Terraform's
+      // errored.tfstate is not pushed back yet: see docs/operations.md); every other one ran once.
+      assertThat(marker.count("outage-a", "mid-apply")).isBetween(1L, 2L);
+      assertThat(marker.count("outage-b", "elsewhere")).isBetween(1L, 2L);
       assertThat(marker.count("outage-a", "queued-behind")).isEqualTo(1);
-      assertThat(marker.count("outage-b", "elsewhere")).isEqualTo(1);
       assertThat(marker.count("outage-prod", "approved-after")).isEqualTo(1);
+      assertThat(marker.count("outage-c", "after-outage")).isEqualTo(1);
       assertThat(marker.count("outage-c", "during-outage")).as("refused with 503, so never run").isZero();
     }
   }
