@@ -5,6 +5,7 @@
 # The IT suite runs the same test small (60 over 20); this is the full size.
 #
 #   bench/load.sh [requests=500] [workspaces=100] [maxConcurrentRuns=8]
+#   PAVE_JVM_ARGS: the Pave JVM's options (default -Xmx1g, otherwise the JVM's defaults)
 #
 # Report: stdout and api/target/burst-load-report.txt.
 set -eu
@@ -13,5 +14,6 @@ requests=${1:-500}
 workspaces=${2:-100}
 runs=${3:-8}
 mvn -B -q verify -Dmaven.test.redirectTestOutputToFile=true -pl api -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BurstLoadIT \
-  -Dpave.load.requests="$requests" -Dpave.load.workspaces="$workspaces" -Dpave.load.maxConcurrentRuns="$runs"
+  -Dpave.load.requests="$requests" -Dpave.load.workspaces="$workspaces" -Dpave.load.maxConcurrentRuns="$runs" \
+  -Dpave.jvmArgs="${PAVE_JVM_ARGS:--Xmx1g}"
 cat api/target/burst-load-report.txt

@@ -27,6 +27,9 @@ final class PaveProcess implements AutoCloseable {
 
   static final String ADMIN_TOKEN = "pave_resilience-admin-token-0123456789";
   private static final Path JAR = Path.of(System.getProperty("pave.jar", "target/pave.jar")).toAbsolutePath();
+  /** Small and quick to start for the tests; bench/load.sh gives the JVM's defaults their say. */
+  private static final String JVM_ARGS = System.getProperty("pave.jvmArgs",
+      "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 
   private final String name;
   private final String command;
@@ -70,8 +73,10 @@ final class PaveProcess implements AutoCloseable {
   }
 
   PaveProcess start() {
-    List<String> argv = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), command, config.toString()));
+    List<String> argv = new ArrayList<>();
+    argv.add(javaBinary());
+    argv.addAll(List.of(JVM_ARGS.trim().split("\\s+")));
+    argv.addAll(List.of("-jar", JAR.toString(), command, config.toString()));
     ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
