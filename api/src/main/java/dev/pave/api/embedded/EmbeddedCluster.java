@@ -44,7 +44,9 @@ public final class EmbeddedCluster implements Managed {
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(binaries.toFile())
-          .setRegisterShutdownHook(true)
+          // No shutdown hook of its own: it would stop PostgreSQL at once on SIGTERM, under a
+          // worker still draining its Terraform runs. Pave's lifecycle stops it, after the worker.
+          .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setDataDirectoryCustomizer(EmbeddedCluster::requirePasswordsExceptSuperuser);

@@ -6,7 +6,9 @@ import java.util.Map;
  * Where Pave's tables, Terraform's state and (in the embedded default) the golden path's target
  * server live.
  *
+ * @param stateConnection the state database as Terraform's pg backend reaches it (libpq URL)
+ * @param stateDatabase the same database through JDBC, or null when Pave cannot derive it
  * @param platformDefaults platform input values this setup provides by itself (the embedded target server)
  */
 record DatabaseEndpoints(String jdbcUrl, String user, String password, String stateConnection,
-    Map<String, Object> platformDefaults) {}
+    StateDatabase stateDatabase, Map<String, Object> platformDefaults) {}

@@ -33,6 +33,7 @@ final class EmbeddedDatabases {
     lifecycle.manage(target);
     createDatabases(pave.jdbcUrl("postgres"), PAVE_DATABASE, STATE_DATABASE);
     return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), "postgres", null, pave.libpqUrl(STATE_DATABASE),
+        new StateDatabase(pave.jdbcUrl(STATE_DATABASE), "postgres", null),
         Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", "postgres"));
   }
 

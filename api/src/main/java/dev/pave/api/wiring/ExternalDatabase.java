@@ -12,9 +12,11 @@ final class ExternalDatabase {
   private ExternalDatabase() {}
 
   static DatabaseEndpoints of(DatabaseSettings settings, String stateDatabaseUrl) {
-    String state = stateDatabaseUrl != null && !stateDatabaseUrl.isBlank() ? stateDatabaseUrl
-        : libpqFromJdbc(settings.url, settings.user, settings.password);
-    return new DatabaseEndpoints(settings.url, settings.user, settings.password, state, Map.of());
+    boolean apart = stateDatabaseUrl != null && !stateDatabaseUrl.isBlank();
+    String state = apart ? stateDatabaseUrl : libpqFromJdbc(settings.url, settings.user, settings.password);
+    StateDatabase jdbc = apart ? StateDatabase.fromLibpq(stateDatabaseUrl).orElse(null)
+        : new StateDatabase(settings.url, settings.user, settings.password);
+    return new DatabaseEndpoints(settings.url, settings.user, settings.password, state, jdbc, Map.of());
   }
 
   /** jdbc:postgresql://host:port/db?x=y to postgres://user:password@host:port/db?x=y for Terraform's pg backend. */

@@ -7,6 +7,7 @@ import dev.pave.api.core.CostEstimates;
 import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.workflows.activities.TerraformRunConfig;
+import dev.pave.workflows.activities.WorkspaceStates;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.terraform.Terraform;
@@ -95,8 +96,11 @@ public final class PaveServices {
     Path workRoot = home.resolve("work");
     TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
         databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
-        config.terraform.lockTimeout);
-    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, new WorkerDependencies(
+        config.terraform.lockTimeout, databases.stateDatabase() == null ? WorkspaceStates.NONE
+            : new JdbcWorkspaceStates(databases.stateDatabase()));
+    // One in-process worker keeps its workflows cached; a cluster's workers must be able to take
+    // over each other's workflows at once (see ProvisionWorker).
+    return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, embeddedTemporal, new WorkerDependencies(
         new JdbiRequestLedger(jdbi, json), new JdbiGuardrailLedger(jdbi), catalog, policies, runConfig, secrets,
         config.approvalTimeout, Clock.systemUTC()));
   }

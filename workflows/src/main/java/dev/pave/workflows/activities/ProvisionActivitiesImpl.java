@@ -46,6 +46,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final SecretBox secrets;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
+  private volatile String terraformVersion;
 
   public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
       TerraformRunConfig config, SecretBox secrets, Clock clock) {
@@ -207,9 +208,20 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   private void initialize(RunRequest request, Path dir) {
-    config.terraform().init(dir, environment(request),
-        new InitOptions(Map.of("schema_name", WorkingDirectories.stateSchema(request.workspace())), config.lockTimeout()));
+    String schema = WorkingDirectories.stateSchema(request.workspace());
+    config.terraform().init(dir, environment(request), new InitOptions(Map.of("schema_name", schema), config.lockTimeout()));
+    // init has created the schema; an empty state now spares the first apply the database-wide lock.
+    config.states().createIfMissing(schema, EmptyState.of(terraformVersion()));
     directories.markInitialized(dir);
+  }
+
+  private String terraformVersion() {
+    String version = terraformVersion;
+    if (version == null) {
+      version = config.terraform().version();
+      terraformVersion = version;
+    }
+    return version;
   }
 
   private CatalogModule module(RunRequest request) {

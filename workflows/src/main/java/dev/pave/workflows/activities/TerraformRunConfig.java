@@ -14,6 +14,7 @@ import java.util.Map;
  * @param environment extra variables for Terraform and its provisioners (e.g. PGPASSWORD of a target server)
  * @param platformInputs values for the variables modules declare as platformInputs
  * @param lockTimeout how long Terraform waits for a state lock that another process holds
+ * @param states the state rows, to give a new workspace an empty state after its first init
  */
 public record TerraformRunConfig(
     Terraform terraform,
@@ -22,4 +23,5 @@ public record TerraformRunConfig(
     String stateConnection,
     Map<String, String> environment,
     Map<String, JsonNode> platformInputs,
-    Duration lockTimeout) {}
+    Duration lockTimeout,
+    WorkspaceStates states) {}

@@ -1,10 +1,6 @@
 package dev.pave.workflows.terraform;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one Terraform command: an argument list through ProcessBuilder (never a shell), the given
- * environment and nothing else, stdout and stderr drained concurrently, a deadline enforced.
+ * environment and nothing else, stdout and stderr written to files in the work dir and read as
+ * they grow (see {@link OutputFile} for why not pipes), a deadline enforced.
  */
 final class TerraformRunner {
 
@@ -56,33 +53,40 @@ final class TerraformRunner {
   RunResult run(List<String> args, Path workDir, Map<String, String> env, Consumer<String> stdout) {
     String command = args.get(0);
     long started = System.nanoTime();
-    Process process = start(command, args, workDir, env);
-    CompletableFuture<Throwable> consumerFailure = new CompletableFuture<>();
-    OutputTail stderr = new OutputTail(TAIL_CHARS);
-    Thread out = drain(process.getInputStream(), command + "-stdout", guarded(stdout, consumerFailure));
-    Thread err = drain(process.getErrorStream(), command + "-stderr", stderr::add);
+    OutputFile out = OutputFile.create(workDir, command, "stdout");
+    OutputFile err = OutputFile.create(workDir, command, "stderr");
     try {
-      awaitEnd(process, consumerFailure, List.of(out, err), started + timeout.toNanos());
-    } catch (TimeoutException e) {
-      stop(process);
-      throw new TerraformTimeoutException(command, timeout);
-    } catch (InterruptedException e) {
-      stop(process);
-      Thread.currentThread().interrupt();
-      throw new TerraformInterruptedException(command, e);
-    }
-    if (consumerFailure.isDone()) {
-      stop(process);
-      Throwable failure = consumerFailure.join();
-      if (failure instanceof Error error) {
-        throw error;
+      Process process = start(command, args, workDir, env, out, err);
+      CompletableFuture<Throwable> consumerFailure = new CompletableFuture<>();
+      OutputTail stderr = new OutputTail(TAIL_CHARS);
+      Thread outReader = out.follow(process, command + "-stdout", guarded(stdout, consumerFailure));
+      Thread errReader = err.follow(process, command + "-stderr", stderr::add);
+      try {
+        awaitEnd(process, consumerFailure, List.of(outReader, errReader), started + timeout.toNanos());
+      } catch (TimeoutException e) {
+        stop(process);
+        throw new TerraformTimeoutException(command, timeout);
+      } catch (InterruptedException e) {
+        stop(process);
+        Thread.currentThread().interrupt();
+        throw new TerraformInterruptedException(command, e);
       }
-      throw (RuntimeException) failure;
+      if (consumerFailure.isDone()) {
+        stop(process);
+        Throwable failure = consumerFailure.join();
+        if (failure instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) failure;
+      }
+      int exitCode = process.exitValue();
+      LOG.debug("terraform {} exited {} after {} ms", command, exitCode,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return new RunResult(exitCode, stderr.lines());
+    } finally {
+      out.delete();
+      err.delete();
     }
-    int exitCode = process.exitValue();
-    LOG.debug("terraform {} exited {} after {} ms", command, exitCode,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return new RunResult(exitCode, stderr.lines());
   }
 
   /** Until the process has exited and its output is read, or the consumer failed. */
@@ -96,10 +100,10 @@ final class TerraformRunner {
     if (consumerFailure.isDone()) {
       return;
     }
-    for (Thread reader : readers) { // the exit came first; the rest of the output may still be in the pipes
+    for (Thread reader : readers) { // the exit came first; the rest of the output may still be in the files
       reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
       if (reader.isAlive()) {
-        throw new TimeoutException(); // a leftover child still holds the pipe open
+        throw new TimeoutException();
       }
     }
   }
@@ -118,11 +122,15 @@ final class TerraformRunner {
     };
   }
 
-  private Process start(String command, List<String> args, Path workDir, Map<String, String> env) {
+  private Process start(String command, List<String> args, Path workDir, Map<String, String> env, OutputFile out,
+      OutputFile err) {
     List<String> argv = new ArrayList<>();
     argv.add(binary.toString());
     argv.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
+    // Files, not pipes: Terraform must be able to finish (save its state) if this worker dies.
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile())
+        .redirectOutput(out.path().toFile())
+        .redirectError(err.path().toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     try {
@@ -143,20 +151,5 @@ final class TerraformRunner {
 
   private static long remaining(long deadline) {
     return Math.max(0, deadline - System.nanoTime());
-  }
-
-  private static Thread drain(InputStream stream, String name, Consumer<String> lines) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          lines.accept(line);
-        }
-      } catch (IOException e) {
-        LOG.debug("terraform {} closed: {}", name, e.toString()); // the process was killed
-      }
-    }, "terraform-" + name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 }

@@ -1,0 +1,4 @@
+output "label" {
+  description = "The label of the last apply."
+  value       = terraform_data.applied.output
+}
