@@ -35,7 +35,7 @@ import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
-import dev.pave.workflows.worker.ProvisionWorker;
+import dev.pave.api.wiring.WorkerLifecycle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
@@ -43,7 +43,6 @@ import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -80,20 +79,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     AdminTokenSeed.seed(services.jdbi, config.adminToken);
 
     if (services.embeddedTemporal || config.runWorker) {
-      ProvisionWorker worker = services.worker();
-      RunStarter resumer = new RunStarter(services.client, services.jdbi);
-      environment.lifecycle().manage(new Managed() {
-        @Override
-        public void start() {
-          worker.start();
-          resumer.resumeUnfinished();
-        }
-
-        @Override
-        public void stop() {
-          worker.stop();
-        }
-      });
+      environment.lifecycle().manage(
+          new WorkerLifecycle(services.worker(), new RunStarter(services.client, services.jdbi)));
     }
 
     Clock clock = Clock.systemUTC();

@@ -89,7 +89,7 @@ public final class RequestService {
       }
       throw duplicate;
     }
-    runs.start(row.id());
+    runs.startOrLeaveToSweeper(row.id());
     return new Accepted(get(caller, row.id()), false);
   }
 
@@ -163,6 +163,9 @@ public final class RequestService {
       if (!existing.requestHash().equals(requestHash)) {
         throw new ApiException(409, "Idempotency-Key " + key + " was already used for a different request ("
             + existing.id() + ")");
+      }
+      if (RequestStatus.QUEUED.wireName().equals(existing.status())) {
+        runs.startOrLeaveToSweeper(existing.id()); // its first start may have failed; starting twice is harmless
       }
       return new Accepted(views.of(existing), true);
     });

@@ -43,6 +43,19 @@ public final class RunStarter {
     }
   }
 
+  /**
+   * Starts the request's workflow; if Temporal cannot be reached, the request stays accepted
+   * (it is in PostgreSQL) and the sweeper of a worker process starts it once Temporal answers.
+   */
+  public void startOrLeaveToSweeper(String requestId) {
+    try {
+      start(requestId);
+    } catch (RuntimeException temporalDown) {
+      LOG.warn("request {} accepted; its workflow will start when Temporal answers ({})", requestId,
+          temporalDown.getClass().getSimpleName());
+    }
+  }
+
   public void cancel(String requestId, String actor) {
     try {
       client.newWorkflowStub(ProvisionWorkflow.class, requestId).cancel(actor);
@@ -64,9 +77,6 @@ public final class RunStarter {
     List<String> unfinished = jdbi.onDemand(RequestDao.class).unfinished();
     for (String id : unfinished) {
       start(id);
-    }
-    if (!unfinished.isEmpty()) {
-      LOG.info("resumed {} unfinished request(s)", unfinished.size());
     }
     return unfinished.size();
   }

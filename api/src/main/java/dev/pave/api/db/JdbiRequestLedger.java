@@ -40,8 +40,20 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
-  public boolean isFirstInLine(String requestId) {
-    return jdbi.onDemand(RequestDao.class).headOfLine(requestId).map(requestId::equals).orElse(true);
+  public boolean claimWorkspace(String requestId) {
+    return jdbi.inTransaction(handle -> {
+      RequestDao requests = handle.attach(RequestDao.class);
+      // One claim at a time per workspace; the lock ends with the transaction.
+      requests.lockWorkspaceOf(requestId);
+      Optional<String> holder = requests.holderOfWorkspaceOf(requestId);
+      if (holder.isPresent()) {
+        return holder.get().equals(requestId);
+      }
+      if (!requests.headOfLine(requestId).map(requestId::equals).orElse(false)) {
+        return false;
+      }
+      return requests.holdWorkspace(requestId) == 1;
+    });
   }
 
   @Override

@@ -46,6 +46,19 @@ public interface RequestDao {
       + " AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
   Optional<String> headOfLine(@Bind("id") String id);
 
+  /** Serialises claims on one workspace until the end of the transaction. */
+  @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pave-workspace:' || workspace))"
+      + " FROM requests WHERE id = :id) locked")
+  int lockWorkspaceOf(@Bind("id") String id);
+
+  /** The unfinished request that holds the workspace of this one, if any. */
+  @SqlQuery("SELECT id FROM requests WHERE workspace = (SELECT workspace FROM requests WHERE id = :id)"
+      + " AND holds_workspace AND " + UNFINISHED)
+  Optional<String> holderOfWorkspaceOf(@Bind("id") String id);
+
+  @SqlUpdate("UPDATE requests SET holds_workspace = true WHERE id = :id AND " + UNFINISHED)
+  int holdWorkspace(@Bind("id") String id);
+
   @SqlQuery("SELECT id FROM requests WHERE workspace = (SELECT workspace FROM requests WHERE id = :id)"
       + " AND id <> :id AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
   Optional<String> nextInLine(@Bind("id") String id);

@@ -53,14 +53,27 @@ class JdbiRequestLedgerTest {
     insert("req_a000000000000003", "billing", T0.plusSeconds(2));
     insert("req_a000000000000004", "orders", T0.plusSeconds(3));
 
-    assertThat(ledger.isFirstInLine("req_a000000000000001")).isTrue();
-    assertThat(ledger.isFirstInLine("req_a000000000000002")).isFalse();
-    assertThat(ledger.isFirstInLine("req_a000000000000003")).as("another workspace has its own line").isTrue();
+    assertThat(ledger.claimWorkspace("req_a000000000000001")).isTrue();
+    assertThat(ledger.claimWorkspace("req_a000000000000002")).isFalse();
+    assertThat(ledger.claimWorkspace("req_a000000000000003")).as("another workspace has its own line").isTrue();
     assertThat(ledger.nextInLine("req_a000000000000001")).contains("req_a000000000000002");
 
     ledger.end("req_a000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(10), null);
-    assertThat(ledger.isFirstInLine("req_a000000000000002")).isTrue();
+    assertThat(ledger.claimWorkspace("req_a000000000000002")).isTrue();
+    assertThat(ledger.claimWorkspace("req_a000000000000002")).as("a resumed run keeps its claim").isTrue();
     assertThat(ledger.nextInLine("req_a000000000000002")).contains("req_a000000000000004");
+  }
+
+  @Test
+  void aRequestStampedEarlierButCommittedLaterWaitsForTheOneThatHoldsTheWorkspace() {
+    insert("req_f000000000000002", "orders", T0.plusSeconds(1));
+    assertThat(ledger.claimWorkspace("req_f000000000000002")).isTrue();
+    // A concurrent POST stamped earlier commits only now: it is the head of the line by time,
+    // but the workspace is held, so it waits instead of running beside the holder.
+    insert("req_f000000000000001", "orders", T0);
+    assertThat(ledger.claimWorkspace("req_f000000000000001")).isFalse();
+    ledger.end("req_f000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
+    assertThat(ledger.claimWorkspace("req_f000000000000001")).isTrue();
   }
 
   @Test

@@ -10,8 +10,8 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface ProvisionActivities {
 
-  /** True when no earlier, unfinished request holds this request's workspace. */
-  boolean isFirstInLine(String requestId);
+  /** Takes the request's workspace if it is its turn (FIFO); true when the request holds it. */
+  boolean claimWorkspace(String requestId);
 
   /** Ends the queue step and tells the workflow where to start (a restart may resume an apply). */
   RunStart begin(String requestId);

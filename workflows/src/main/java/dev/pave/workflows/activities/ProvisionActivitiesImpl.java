@@ -60,8 +60,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   @Override
-  public boolean isFirstInLine(String requestId) {
-    return ledger.isFirstInLine(requestId);
+  public boolean claimWorkspace(String requestId) {
+    return ledger.claimWorkspace(requestId);
   }
 
   @Override

@@ -15,8 +15,11 @@ public interface RequestLedger {
 
   RunRequest load(String requestId);
 
-  /** The oldest unfinished request of the workspace, in the order requests were accepted. */
-  boolean isFirstInLine(String requestId);
+  /**
+   * Takes the workspace for this request if it is its turn: nobody else holds it and this is the
+   * oldest unfinished request of the workspace. True when this request holds it (now or already).
+   */
+  boolean claimWorkspace(String requestId);
 
   /** The oldest unfinished request of the workspace other than this one. */
   Optional<String> nextInLine(String requestId);

@@ -107,7 +107,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   }
 
   private void waitForWorkspace(String id) {
-    while (cancelledBy == null && !steps.bookkeeping.isFirstInLine(id)) {
+    while (cancelledBy == null && !steps.bookkeeping.claimWorkspace(id)) {
       Workflow.await(LINE_RECHECK, () -> released || cancelledBy != null);
       released = false;
     }

@@ -38,7 +38,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   final Map<String, String> finished = new ConcurrentHashMap<>();
 
   @Override
-  public boolean isFirstInLine(String requestId) {
+  public boolean claimWorkspace(String requestId) {
     String before = ahead.get(requestId);
     return before == null || finished.containsKey(before);
   }
