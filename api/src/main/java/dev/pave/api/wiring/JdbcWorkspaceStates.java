@@ -23,6 +23,19 @@ final class JdbcWorkspaceStates implements WorkspaceStates {
   }
 
   @Override
+  public java.util.Optional<String> read(String schema) {
+    String table = '"' + schema.replace("\"", "\"\"") + "\".states";
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        PreparedStatement select = connection.prepareStatement("SELECT data FROM " + table + " WHERE name = 'default'");
+        java.sql.ResultSet row = select.executeQuery()) {
+      return row.next() ? java.util.Optional.ofNullable(row.getString(1)) : java.util.Optional.empty();
+    } catch (SQLException e) {
+      LOG.warn("could not read the Terraform state in {}: {}", schema, e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
   public void createIfMissing(String schema, String emptyState) {
     String table = '"' + schema.replace("\"", "\"\"") + "\".states"; // quoted: a name is never SQL
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());

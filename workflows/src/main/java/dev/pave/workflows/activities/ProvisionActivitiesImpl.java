@@ -139,7 +139,11 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       Map<String, String> env = environment(request);
       ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), TerraformListener.NONE);
       if (!request.destroy()) {
-        recordOutputs(requestId, config.terraform().outputs(dir, env));
+        // Read from the state the apply just wrote: one query instead of a fourth Terraform process.
+        Map<String, OutputValue> outputs = config.states().read(WorkingDirectories.stateSchema(request.workspace()))
+            .flatMap(StateOutputs::of)
+            .orElseGet(() -> config.terraform().outputs(dir, env));
+        recordOutputs(requestId, outputs);
       }
       return applied;
     });

@@ -1,8 +1,8 @@
 package dev.pave.workflows.activities;
 
 /**
- * The pg backend's state rows, which Pave touches for one thing only: giving a new workspace an
- * empty state right after its first init.
+ * The pg backend's state rows, which Pave touches for two things only: giving a new workspace an
+ * empty state right after its first init, and reading outputs after an apply.
  *
  * <p>Why: while a Terraform workspace has no state row, the pg backend locks it with advisory lock
  * -1, which is database-wide, and holds it for the whole of the first apply; every other
@@ -12,11 +12,25 @@ package dev.pave.workflows.activities;
 public interface WorkspaceStates {
 
   /** For a state database Pave cannot reach by JDBC: Terraform creates the state itself, under lock -1. */
-  WorkspaceStates NONE = (schema, emptyState) -> { };
+  WorkspaceStates NONE = new WorkspaceStates() {
+    @Override
+    public void createIfMissing(String schema, String emptyState) {}
+
+    @Override
+    public java.util.Optional<String> read(String schema) {
+      return java.util.Optional.empty();
+    }
+  };
 
   /**
    * Stores {@code emptyState} as the default workspace's state in {@code schema}, unless a state
    * is there already: never replaces one.
    */
   void createIfMissing(String schema, String emptyState);
+
+  /**
+   * The default workspace's state JSON, if Pave can read it. After an apply, outputs are read from
+   * it: one query instead of a fourth Terraform process ({@code terraform output -json}).
+   */
+  java.util.Optional<String> read(String schema);
 }
