@@ -1,0 +1,1030 @@
+#!/usr/bin/env python3
+"""Benchmark driver for Pave (overhead, throughput, API latency). Standard library only.
+
+Every subcommand starts its own Pave on the embedded default (a fresh PAVE_HOME in a temp dir,
+free ports for HTTP, admin, Pave's PostgreSQL and the golden path's target server), measures,
+prints a table and cleans up: the Pave JVM, anything left in its process group, the embedded
+postmasters of that home, and the temp dir. Run it through bench/overhead.sh,
+bench/throughput.sh or bench/api-latency.sh; `python3 bench/pavebench.py --help` lists options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import concurrent.futures
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+JAR = REPO / "api" / "target" / "pave.jar"
+MODULE_DIR = REPO / "terraform-modules" / "postgres-database"
+TERMINAL = {"succeeded", "failed", "denied", "rejected", "cancelled", "expired"}
+ADMIN_TOKEN = "bench-admin-" + os.urandom(8).hex()
+
+
+class BenchError(Exception):
+    """A failure with a message meant for the person running the benchmark."""
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- small statistics helpers
+
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else float("nan")
+
+
+def percentile(xs, p):
+    """Nearest-rank percentile (p in 0..100) of a non-empty list."""
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = max(0, min(len(xs) - 1, int(-(-p * len(xs) // 100)) - 1))
+    return xs[k]
+
+
+def fmt(x, digits=0):
+    if x is None or (isinstance(x, float) and x != x):
+        return "-"
+    return f"{x:.{digits}f}"
+
+
+def table(headers, rows):
+    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) for i, h in enumerate(headers)]
+    line = "  ".join(str(h).ljust(w) if i == 0 else str(h).rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))
+    out = [line, "  ".join("-" * w for w in widths)]
+    for r in rows:
+        out.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    return "\n".join(out)
+
+
+def parse_instant(v) -> float:
+    """Epoch seconds from an API timestamp: accepts epoch numbers and ISO-8601 strings."""
+    if v is None:
+        return float("nan")
+    if isinstance(v, (int, float)):
+        return float(v)
+    s = str(v).replace("Z", "+00:00")
+    return dt.datetime.fromisoformat(s).timestamp()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def machine_info() -> dict:
+    mem_kb = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    except OSError:
+        pass
+    tf_version = terraform_version()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "api", "workflows"],
+                           capture_output=True, text=True)
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "kernel": platform.release(),
+        "terraform": tf_version,
+        "java": java[0] if java else "unknown",
+        "commit": head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else ""),
+        "loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+def print_machine(info: dict) -> None:
+    print(f"date {info['date']} | nproc {info['nproc']} | memory {info['memory']} | terraform {info['terraform']}"
+          f" | {info['java']} | pave commit {info['commit']} | loadavg at start {info['loadavg']}")
+
+
+# ---------------------------------------------------------------- HTTP
+
+class Api:
+    """A tiny keep-alive JSON client; one instance per thread."""
+
+    def __init__(self, port: int, token: str | None, timeout: float = 30):
+        self.port, self.token, self.timeout = port, token, timeout
+        self.conn: http.client.HTTPConnection | None = None
+
+    def call(self, method, path, body=None, headers=None):
+        hdrs = {"Accept": "application/json"}
+        if self.token:
+            hdrs["Authorization"] = f"Bearer {self.token}"
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            hdrs["Content-Type"] = "application/json"
+        hdrs.update(headers or {})
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+            try:
+                self.conn.request(method, path, body=data, headers=hdrs)
+                resp = self.conn.getresponse()
+                raw = resp.read()
+                return resp.status, (json.loads(raw) if raw else None)
+            except (http.client.HTTPException, ConnectionError, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+
+    def close(self):
+        if self.conn:
+            self.conn.close()
+            self.conn = None
+
+
+# ---------------------------------------------------------------- Pave process
+
+class Pave:
+    """One Pave on the embedded default, in a fresh home, on free ports; stop() cleans everything."""
+
+    def __init__(self, workdir: Path, trace_terraform: bool = True, jvm_args: list[str] | None = None):
+        self.workdir = workdir
+        self.home = workdir / "pave-home"
+        self.http_port, self.admin_port = free_port(), free_port()
+        self.db_port, self.target_port = free_port(), free_port()
+        self.log_path = workdir / "pave.log"
+        self.trace_terraform = trace_terraform
+        self.jvm_args = jvm_args or []
+        self.proc: subprocess.Popen | None = None
+        self.token: str | None = None
+
+    def start(self, timeout: float = 180) -> "Pave":
+        if not JAR.exists():
+            raise BenchError(f"{JAR} is missing: build it with `cd {REPO} && mvn -B -q -o package -DskipTests`")
+        cfg = self.workdir / "bench.yml"
+        lines = ["embedded:", f"  databasePort: {self.db_port}", f"  targetPort: {self.target_port}",
+                 "logging:", "  level: INFO", "  loggers:"]
+        # DEBUG on the runner gives one line per Terraform command with its duration.
+        lines.append(f"    dev.pave.workflows.terraform.TerraformRunner: {'DEBUG' if self.trace_terraform else 'INFO'}")
+        cfg.write_text("\n".join(lines) + "\n")
+        env = {**os.environ, "PAVE_HOME": str(self.home), "PAVE_HTTP_PORT": str(self.http_port),
+               "PAVE_ADMIN_PORT": str(self.admin_port), "PAVE_ADMIN_TOKEN": ADMIN_TOKEN}
+        env.pop("PAVE_ENCRYPTION_KEY", None)
+        cmd = ["java", *self.jvm_args, "-jar", str(JAR), "server", str(cfg)]
+        log(f"starting Pave (http {self.http_port}, db {self.db_port}, target {self.target_port}, home {self.home})")
+        self._log_file = open(self.log_path, "wb")
+        # Its own process group: stop() can reach Terraform children and postmasters it left behind.
+        self.proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=self._log_file, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        deadline = time.time() + timeout
+        api = Api(self.http_port, None, timeout=5)
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise BenchError(f"Pave exited with {self.proc.returncode} while starting; last log lines:\n"
+                                 + self.log_tail())
+            try:
+                status, body = api.call("GET", "/v1/health")
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.3)
+        else:
+            raise BenchError(f"Pave did not answer /v1/health within {timeout:.0f} s; last log lines:\n" + self.log_tail())
+        api.close()
+        admin = Api(self.http_port, ADMIN_TOKEN)
+        status, body = admin.call("POST", "/v1/tokens", {"name": "bench", "team": "bench", "role": "requester"})
+        admin.close()
+        if status != 201 or not body or "token" not in body:
+            raise BenchError(f"POST /v1/tokens answered {status}: {body}")
+        self.token = body["token"]
+        log(f"Pave is up (pid {self.proc.pid})")
+        return self
+
+    def log_tail(self, n=30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no log)"
+
+    def api(self) -> Api:
+        return Api(self.http_port, self.token)
+
+    def state_conn(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.db_port}/pave_tfstate?sslmode=disable"
+
+    def pids_in_group(self) -> list[int]:
+        if not self.proc:
+            return []
+        out = subprocess.run(["ps", "-e", "-o", "pid=,pgid="], capture_output=True, text=True).stdout
+        return [int(p) for p, g in (l.split() for l in out.splitlines() if l.strip()) if int(g) == self.proc.pid]
+
+    def stop(self) -> None:
+        if not self.proc:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # Dropwizard stops its managed objects: postmasters too
+            try:
+                self.proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                log("Pave did not stop within 40 s of SIGTERM; killing it")
+                self.proc.kill()
+                self.proc.wait()
+        # Anything left in Pave's own process group (a Terraform child, a postmaster).
+        for pid in self.pids_in_group():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        # Postmasters of this home that left the group (zonky may daemonize them): by their pid file.
+        for data in ("postgres", "target-postgres"):
+            pidfile = self.home / data / "postmaster.pid"
+            try:
+                pid = int(pidfile.read_text().splitlines()[0])
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+                if str(self.home) in cmdline:
+                    os.kill(pid, signal.SIGQUIT)
+            except (OSError, ValueError, IndexError):
+                pass
+        self._log_file.close()
+        self.proc = None
+
+    # ---- requests
+
+    def submit(self, api: Api, workspace: str, database: str, key: str | None = None) -> tuple[str, float]:
+        body = {"module": "postgres-database", "workspace": workspace, "environment": "dev", "ttlHours": 24,
+                "inputs": {"database_name": database}}
+        status, resp = api.call("POST", "/v1/requests", body, {"Idempotency-Key": key} if key else None)
+        if status != 202:
+            raise BenchError(f"POST /v1/requests for {workspace} answered {status}: {resp}")
+        return resp["id"], time.time()
+
+    def wait(self, api: Api, rid: str, timeout: float = 300, interval: float = 0.1) -> dict:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            status, body = api.call("GET", f"/v1/requests/{rid}")
+            if status != 200:
+                raise BenchError(f"GET /v1/requests/{rid} answered {status}: {body}")
+            if body["status"] in TERMINAL:
+                return body
+            time.sleep(interval)
+        raise BenchError(f"request {rid} not terminal after {timeout:.0f} s")
+
+    def terraform_commands(self) -> list[tuple[float, str, int]]:
+        """(end epoch s, command, duration ms) of every Terraform command Pave ran, from its DEBUG log."""
+        pat = re.compile(r"^DEBUG \[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})\] \S*TerraformRunner: "
+                         r"terraform (\S+) exited (-?\d+) after (\d+) ms")
+        out = []
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            m = pat.match(line)
+            if m:
+                ts = dt.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=dt.timezone.utc)
+                out.append((ts.timestamp(), m.group(2), int(m.group(4))))
+        return out
+
+
+# ---------------------------------------------------------------- raw Terraform
+
+_TF_VERSION: list[str] = []
+
+
+def terraform_version() -> str:
+    if not _TF_VERSION:
+        r = subprocess.run(["terraform", "version", "-json"], capture_output=True, text=True,
+                           env={**os.environ, "TF_CLI_CONFIG_FILE": "/dev/null", "CHECKPOINT_DISABLE": "1"})
+        try:
+            _TF_VERSION.append(json.loads(r.stdout)["terraform_version"])
+        except (ValueError, KeyError):
+            raise BenchError(f"`terraform version -json` failed: {r.stderr}") from None
+    return _TF_VERSION[0]
+
+
+class RawTerraform:
+    """The same module run by hand: copy, backend file, tfvars; then init, plan -out, apply planfile."""
+
+    def __init__(self, root: Path, state_conn: str, target_port: int):
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.home = root / ".home"
+        self.home.mkdir(exist_ok=True)
+        self.target_port = target_port
+        self.env = {"PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"), "HOME": str(self.home),
+                    "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "CHECKPOINT_DISABLE": "1",
+                    "TF_CLI_CONFIG_FILE": "/dev/null", "PG_CONN_STR": state_conn}
+
+    def prepare(self, name: str, database: str) -> Path:
+        d = self.root / name
+        shutil.copytree(MODULE_DIR, d)
+        (d / "_backend.tf").write_text('terraform {\n  backend "pg" {}\n}\n')
+        (d / "inputs.tfvars.json").write_text(json.dumps(
+            {"server_host": "127.0.0.1", "server_port": self.target_port, "admin_user": "postgres",
+             "database_name": database}))
+        return d
+
+    def commands(self, d: Path, schema: str, pave_flags: bool, lock: list[str]) -> list[list[str]]:
+        if not pave_flags:  # what a careful human types
+            return [["terraform", "init", "-input=false", "-no-color", f"-backend-config=schema_name={schema}"],
+                    ["terraform", "plan", "-input=false", "-no-color", *lock, "-var-file=inputs.tfvars.json", "-out=tfplan"],
+                    ["terraform", "apply", "-input=false", "-no-color", *lock, "tfplan"]]
+        # exactly the argv Pave's wrapper builds (InitCommand, PlanCommand, ApplyCommand, OutputCommand)
+        return [["terraform", "init", "-input=false", "-no-color", "-reconfigure", "-lock-timeout=60s",
+                 f"-backend-config=schema_name={schema}"],
+                ["terraform", "plan", "-input=false", "-no-color", "-json", "-detailed-exitcode", "-lock-timeout=60s",
+                 f"-var-file={d / 'inputs.tfvars.json'}", f"-out={d / 'pave.tfplan'}"],
+                ["terraform", "apply", "-json", "-input=false", "-no-color", "-lock-timeout=60s", str(d / "pave.tfplan")],
+                ["terraform", "output", "-no-color", "-json"]]
+
+    def run(self, d: Path, schema: str, pave_flags: bool = False, lock: list[str] | None = None,
+            seed: bool = False) -> dict:
+        """Runs the commands; returns {command: ms, 'total': ms}. Raises on a failed command.
+
+        `lock`: extra locking flags for plan and apply, e.g. ["-lock-timeout=60s"] when runs are parallel.
+        `seed`: after init, store an empty state row for the workspace (one SQL INSERT), so that plan and
+        apply lock the row instead of holding the pg backend's database-wide creation lock (-1).
+        """
+        times = {}
+        t_all = time.perf_counter()
+        argvs = self.commands(d, schema, pave_flags, lock or [])
+        seed_sql = ""
+        if seed:
+            state = json.dumps({"version": 4, "terraform_version": terraform_version(), "serial": 0,
+                                "lineage": str(uuid.uuid4()), "outputs": {}, "resources": [], "check_results": None})
+            # psql reads the statement from stdin so that :'st' is interpolated as a quoted literal.
+            argvs.insert(1, ["psql", self.env["PG_CONN_STR"], "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"st={state}"])
+            seed_sql = f'INSERT INTO "{schema}".states (name, data) VALUES (\'default\', :\'st\');\n'
+        for argv in argvs:
+            t0 = time.perf_counter()
+            key = "seed" if argv[0] == "psql" else argv[1]
+            r = subprocess.run(argv, cwd=d, env=self.env, input=seed_sql if key == "seed" else "",
+                               capture_output=True, text=True)
+            times[key] = (time.perf_counter() - t0) * 1000
+            ok = r.returncode == 0 or (key == "plan" and pave_flags and r.returncode == 2)
+            if not ok:
+                raise BenchError(f"raw `{' '.join(argv[:2])}` in {d} exited {r.returncode}:\n{r.stderr[-2000:]}{r.stdout[-2000:]}")
+        times["total"] = (time.perf_counter() - t_all) * 1000
+        return times
+
+
+# ---------------------------------------------------------------- workdir + cleanup
+
+class Session:
+    def __init__(self, keep: bool, jvm_args=None, trace_terraform=True):
+        self.workdir = Path(tempfile.mkdtemp(prefix="pave-bench-"))
+        self.keep = keep
+        self.pave = Pave(self.workdir, trace_terraform=trace_terraform, jvm_args=jvm_args)
+        self._done = False
+        atexit.register(self.close)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, self._on_signal)
+
+    def _on_signal(self, signum, frame):
+        log(f"signal {signum}: cleaning up")
+        self.close()
+        sys.exit(128 + signum)
+
+    def close(self):
+        if self._done:
+            return
+        self._done = True
+        try:
+            self.pave.stop()
+        finally:
+            if self.keep:
+                log(f"kept {self.workdir} (Pave log: {self.pave.log_path})")
+            else:
+                shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- analysis of one Pave request
+
+ACTIVITY_ORDER = ["IsFirstInLine", "Begin", "Init", "Plan", "Apply", "Finish"]
+
+
+def history_events(api: Api, rid: str) -> list[dict]:
+    status, body = api.call("GET", f"/v1/requests/{rid}/history")
+    if status != 200 or not body:
+        return []
+    return body.get("events", body if isinstance(body, list) else [])
+
+
+def decompose(req: dict, events: list[dict], commands: list[tuple[float, str, int]]) -> dict:
+    """Where one request's lead time went, in ms.
+
+    Steps come from Pave's API; activity start/finish and workflow start from the Temporal history
+    (ms resolution); Terraform command durations from TerraformRunner's DEBUG log. Everything is
+    clipped to the lead-time window [createdAt, finishedAt] (finishedAt is read at the start of the
+    Finish activity, so Finish itself is outside it).
+    """
+    created, finished = parse_instant(req["createdAt"]), parse_instant(req["finishedAt"])
+    d = {"lead": float(req["leadTimeMs"])}
+    for s in req.get("steps") or []:
+        d["step:" + s["name"]] = float(s["durationMs"])
+    # Terraform commands that ended inside the window (one request at a time in this benchmark).
+    cmd_total = 0.0
+    for end, name, ms in commands:
+        if created - 0.002 <= end <= finished + 0.002:
+            d["cmd:" + name] = d.get("cmd:" + name, 0.0) + ms
+            cmd_total += ms
+    d["cmd:total"] = cmd_total
+    if not events:
+        return d
+    names, started, completed = {}, {}, {}
+    wf_start = None
+    for e in events:
+        t = parse_instant(e.get("eventTime"))
+        typ = e.get("eventType", "")
+        if typ == "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED" and wf_start is None:
+            wf_start = t
+        elif typ == "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED":
+            names[e["eventId"]] = e["activityTaskScheduledEventAttributes"]["activityType"]["name"]
+        elif typ == "EVENT_TYPE_ACTIVITY_TASK_STARTED":
+            started[e["activityTaskStartedEventAttributes"]["scheduledEventId"]] = t
+        elif typ in ("EVENT_TYPE_ACTIVITY_TASK_COMPLETED", "EVENT_TYPE_ACTIVITY_TASK_FAILED"):
+            attrs = e.get("activityTaskCompletedEventAttributes") or e.get("activityTaskFailedEventAttributes")
+            completed[attrs["scheduledEventId"]] = t
+    act_total = 0.0
+    for sid, name in names.items():
+        if sid not in started:
+            continue
+        a = max(started[sid], created)
+        b = min(completed.get(sid, finished), finished)
+        if b > a:
+            ms = (b - a) * 1000
+            d["act:" + name] = d.get("act:" + name, 0.0) + ms
+            act_total += ms
+    d["act:total"] = act_total
+    if wf_start is not None:
+        d["post->workflow started"] = max(0.0, wf_start - created) * 1000
+        d["temporal orchestration"] = max(0.0, (finished - max(wf_start, created)) * 1000 - act_total)
+    d["pave code in activities"] = act_total - cmd_total
+    return d
+
+
+class CpuMeter:
+    """CPU time of the Pave JVM (by thread kind) and of its reaped children (Terraform, psql), from /proc."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def snapshot(self) -> dict:
+        out = {"jvm": 0, "jit": 0, "children": 0}
+        try:
+            f = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            out["jvm"] = int(f[11]) + int(f[12])
+            out["children"] = int(f[13]) + int(f[14])
+            for t in Path(f"/proc/{self.pid}/task").iterdir():
+                try:
+                    st = (t / "stat").read_text()
+                except OSError:
+                    continue
+                if "CompilerThre" in st[st.index("("):st.rindex(")")]:
+                    g = st.rsplit(")", 1)[1].split()
+                    out["jit"] += int(g[11]) + int(g[12])
+        except OSError:
+            pass
+        return out
+
+    def delta_ms(self, a: dict, b: dict) -> dict:
+        # Compiler threads come and go; a negative JIT delta only means one exited.
+        return {k: max(0, b[k] - a[k]) * 1000 / self.tick for k in a}
+
+
+# ---------------------------------------------------------------- overhead
+
+def cmd_overhead(args) -> int:
+    info = machine_info()
+    sess = Session(args.keep, jvm_args=args.jvm_arg)
+    pave = sess.pave.start()
+    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
+    meter = CpuMeter(pave.proc.pid)
+    api = pave.api()
+    tag = os.urandom(2).hex()
+    arms = ["pave", "raw"] + (["raw-pave-argv"] if args.pave_argv else [])
+    results = {a: [] for a in arms}
+    cpu = {"pave": [], "raw": []}
+    warm = []  # (lead ms, JVM cpu ms, JIT cpu ms) of every warm-up request, in order
+
+    def pave_once(n: str) -> tuple[dict, dict]:
+        c0 = meter.snapshot()
+        rid, _ = pave.submit(api, f"ovh-{tag}-{n}", f"ovh_{tag}_{n}")
+        req = pave.wait(api, rid, interval=args.poll)
+        c = meter.delta_ms(c0, meter.snapshot())
+        if req["status"] != "succeeded":
+            raise BenchError(f"request {rid} ended {req['status']}: {req.get('error')}")
+        return req, c
+
+    def raw_once(arm: str, n: str) -> dict:
+        pave_argv = arm == "raw-pave-argv"
+        ws = f"{'rp' if pave_argv else 'raw'}_{tag}_{n}"
+        d = raw.prepare(ws, ws)
+        r0 = os.times()
+        t = raw.run(d, "tfstate_" + ws, pave_flags=pave_argv)
+        r1 = os.times()
+        t["cpu"] = (r1.children_user - r0.children_user + r1.children_system - r0.children_system) * 1000
+        return t
+
+    log(f"warm-up: {args.warmup} Pave requests (first {min(3, args.warmup)} also warm the raw arms), one at a time")
+    for i in range(args.warmup):
+        req, c = pave_once(f"w{i:03d}")
+        warm.append((float(req["leadTimeMs"]), c["jvm"], c["jit"], req))
+        if i < 3:
+            for arm in arms[1:]:
+                raw_once(arm, f"w{i:03d}")
+        if (i + 1) % 10 == 0:
+            log(f"warm-up {i + 1}/{args.warmup}: last lead {req['leadTimeMs']} ms")
+    log(f"measuring: {args.runs} runs per arm ({', '.join(arms)}), alternating order")
+    histories = []
+    for i in range(args.runs):
+        order = arms[i % len(arms):] + arms[:i % len(arms)]
+        for arm in order:
+            n = f"{i:03d}"
+            if arm == "pave":
+                req, c = pave_once(n)
+                results["pave"].append(req)
+                cpu["pave"].append(c)
+                histories.append(history_events(api, req["id"]))
+            else:
+                t = raw_once(arm, n)
+                results[arm].append(t)
+                if arm == "raw":
+                    cpu["raw"].append(t["cpu"])
+        if (i + 1) % 5 == 0:
+            log(f"{i + 1}/{args.runs}")
+    api.close()
+    time.sleep(0.5)  # let the last log lines reach the file
+    info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    commands = pave.terraform_commands()
+    details = [decompose(r, h, commands) for r, h in zip(results["pave"], histories)]
+    report_overhead(args, info, arms, results, details, cpu, warm)
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "machine": info, "args": vars(args), "pave": results["pave"], "details": details, "cpu": cpu,
+            "warmup": [w[:3] for w in warm], "raw": results["raw"], "raw_pave_argv": results.get("raw-pave-argv"),
+            "terraform_commands": commands}, indent=1, default=str))
+        log(f"raw data written to {args.json}")
+    return 0
+
+
+def report_overhead(args, info, arms, results, details, cpu, warm) -> None:
+    med = lambda key: median([d.get(key) for d in details])  # noqa: E731
+    raw_t, rp = results["raw"], results.get("raw-pave-argv")
+    rmed = lambda rows, key: median([t.get(key) for t in rows]) if rows else None  # noqa: E731
+    print()
+    print_machine(info)
+    print(f"loadavg at end {info['loadavg_end']} | {args.runs} measured runs per arm, alternating, after"
+          f" {args.warmup} Pave warm-up requests; JVM flags: {' '.join(args.jvm_arg) or '(none)'}")
+    print("module postgres-database; every run a new workspace (new dir, init, plan, apply); raw = what a careful"
+          " human runs: init -backend-config=schema_name=..., plan -var-file -out, apply planfile\n")
+
+    if warm:
+        rows = []
+        first = warm[0][3]
+        q = next((s["durationMs"] for s in first["steps"] if s["name"] == "queue"), None)
+        rows.append(["request 1 (cold JVM)", fmt(warm[0][0]), fmt(warm[0][1]), fmt(warm[0][2])])
+        for b in range(0, len(warm), 10):
+            blk = warm[b:b + 10]
+            rows.append([f"requests {b + 1}-{b + len(blk)}", fmt(median([w[0] for w in blk])),
+                         fmt(median([w[1] for w in blk])), fmt(median([w[2] for w in blk]))])
+        rows.append([f"measured runs ({len(cpu['pave'])})", fmt(med("lead")), fmt(median([c["jvm"] for c in cpu["pave"]])),
+                     fmt(median([c["jit"] for c in cpu["pave"]]))])
+        print(f"Warm-up curve (the first request after start had a {q} ms queue step):")
+        print(table(["median per block", "lead ms", "JVM CPU ms/request", "of which JIT compiler"], rows))
+        print()
+
+    steps = []
+    for r in results["pave"]:
+        for s in r["steps"]:
+            if s["name"] not in steps:
+                steps.append(s["name"])
+    rows = []
+    inside = {"init": ["init"], "plan": ["plan"], "apply": ["apply", "output"]}
+    for s in steps:
+        cmds = " + ".join(f"{c} {fmt(med('cmd:' + c))}" for c in inside.get(s, []))
+        rc = s if s in ("init", "plan", "apply") else None
+        rows.append([s, fmt(med("step:" + s)), cmds or "-", fmt(rmed(raw_t, rc)) if rc else "-",
+                     fmt(rmed(rp, rc)) if rc and rp else "-"])
+    if rp:
+        rows.append(["output -json", "(in apply)", "", "-", fmt(rmed(rp, "output"))])
+    rows.append(["TOTAL", fmt(med("lead")), fmt(med("cmd:total")), fmt(rmed(raw_t, "total")),
+                 fmt(rmed(rp, "total")) if rp else "-"])
+    rows.append(["CPU of Terraform+psql", "-", fmt(median([c["children"] for c in cpu["pave"]])),
+                 fmt(median(cpu["raw"])), "-"])
+    rows.append(["CPU of the Pave JVM", "-", fmt(median([c["jvm"] for c in cpu["pave"]])), "-", "-"])
+    print("Per step, median ms (Pave: API steps and the Terraform commands inside them, from TerraformRunner's log):")
+    print(table(["", "pave step", "terraform inside (pave)", "raw by hand", "raw, pave's argv"], rows))
+    print()
+
+    lead, raw_total = med("lead"), rmed(raw_t, "total")
+    raw_cmds = sum(rmed(raw_t, c) for c in ("init", "plan", "apply"))
+    pave_cmds = median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "apply")) for d in details])
+    comp = [
+        ("terraform init+plan+apply: slower when Pave runs them", pave_cmds - raw_cmds),
+        ("extra `terraform output -json` (apply step)", med("cmd:output")),
+    ]
+    for a in ACTIVITY_ORDER[:-1]:
+        comp.append((f"Pave code in activity {a} (DB, files, seal; not terraform)",
+                     median([d.get("act:" + a, 0) - sum(d.get("cmd:" + c, 0) for c in
+                                                       {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"]}.get(a, []))
+                             for d in details])))
+    comp.append(("Temporal: workflow tasks + activity dispatch", med("temporal orchestration")))
+    comp.append(("POST: request stored -> workflow started", med("post->workflow started")))
+    ssum = sum(v for _, v in comp if v == v)
+    rows = [[n, fmt(v)] for n, v in comp]
+    rows.append(["sum of the medians above", fmt(ssum)])
+    rows.append(["median lead time - median raw total", fmt(lead - raw_total)])
+    print("Where the difference goes (medians per request; history timestamps have 1 ms resolution):")
+    print(table(["component", "ms"], rows))
+    print()
+    ratio = lead / raw_total
+    print(f"RATIO  median Pave lead time / median raw init+plan+apply = {fmt(lead)} / {fmt(raw_total)} = {ratio:.2f}"
+          f"   (target < 1.25: {'MET' if ratio < 1.25 else 'NOT MET'})")
+    if rp:
+        print(f"       against raw with Pave's argv incl. `output -json`: {fmt(lead)} / {fmt(rmed(rp, 'total'))}"
+              f" = {lead / rmed(rp, 'total'):.2f}")
+
+
+# ---------------------------------------------------------------- throughput
+
+class ProcessSampler(threading.Thread):
+    """Counts running `terraform` processes whose parent is `parent` every `interval` s (ps sampling)."""
+
+    def __init__(self, parent: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.parent, self.interval = parent, interval
+        self.samples: list[int] = []
+        self.stop_event = threading.Event()
+
+    def count(self) -> int:
+        n = 0
+        for p in Path("/proc").iterdir():
+            if not p.name.isdigit():
+                continue
+            try:
+                stat = (p / "stat").read_text()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if name == "terraform" and ppid == self.parent:
+                n += 1
+        return n
+
+    def run(self):
+        while not self.stop_event.is_set():
+            self.samples.append(self.count())
+            self.stop_event.wait(self.interval)
+
+    def stop(self) -> dict:
+        self.stop_event.set()
+        self.join()
+        s = self.samples or [0]
+        return {"peak_tf": max(s), "mean_tf": statistics.mean(s)}
+
+
+# Long enough that no raw run gives up: 100 new workspaces queue on the pg backend's creation lock.
+LOCK_TIMEOUT = ["-lock-timeout=10m"]
+
+
+def cmd_throughput(args) -> int:
+    info = machine_info()
+    sess = Session(args.keep, trace_terraform=False)
+    pave = sess.pave.start()
+    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
+    tag = os.urandom(2).hex()
+    arms = ["raw", "pave"] + [f"raw-{a}" for a in args.extra_arm]
+    # A warm server, as in production: the JIT is busy for the first few dozen requests (see overhead.sh).
+    log(f"warm-up: {args.warmup} Pave requests one at a time, 3 raw runs")
+    api = pave.api()
+    for i in range(args.warmup):
+        rid, _ = pave.submit(api, f"tpw-{tag}-{i}", f"tpw_{tag}_{i}")
+        pave.wait(api, rid)
+        if i < 3:
+            d = raw.prepare(f"tpw_raw_{tag}_{i}", f"tpw_raw_{tag}_{i}")
+            raw.run(d, f"tfstate_tpw_raw_{tag}_{i}")
+    api.close()
+    rounds = []
+    for rep in range(args.reps):
+        order = arms[rep % len(arms):] + arms[:rep % len(arms)]
+        res = {}
+        for arm in order:
+            log(f"round {rep + 1}/{args.reps}: {arm}, {args.requests} runs")
+            if arm == "pave":
+                res[arm] = throughput_pave(pave, args, f"tp-{tag}-{rep}")
+            else:
+                res[arm] = throughput_raw(raw, args, f"tp{arm.replace('raw', 'r').replace('-', '')}_{tag}_{rep}",
+                                          ["-lock=false"] if arm == "raw-nolock" else LOCK_TIMEOUT,
+                                          seed=arm == "raw-seeded")
+            log(f"  {arm}: {res[arm]['wall']:.1f} s")
+        rounds.append(res)
+    info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    report_throughput(args, info, arms, rounds)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "rounds": rounds}, indent=1,
+                                              default=str))
+    return 0
+
+
+def throughput_raw(raw: RawTerraform, args, prefix: str, lock: list[str], seed: bool = False) -> dict:
+    names = [f"{prefix}_{i:03d}" for i in range(args.requests)]
+    dirs = [raw.prepare(n, n) for n in names]  # copies are not timed (as in overhead.sh)
+    sampler = ProcessSampler(os.getpid())
+    sampler.start()
+    t0 = time.time()
+    with concurrent.futures.ThreadPoolExecutor(args.parallel) as pool:
+        runs = list(pool.map(lambda nd: raw.run(nd[1], "tfstate_" + nd[0], lock=lock, seed=seed), zip(names, dirs)))
+    wall = time.time() - t0
+    return {"wall": wall, "ok": len(runs), "run_p50": median([r["total"] for r in runs]),
+            "run_max": max(r["total"] for r in runs), **sampler.stop()}
+
+
+def throughput_pave(pave: Pave, args, prefix: str) -> dict:
+    n = args.requests
+    barrier = threading.Barrier(n + 1)
+    post_ms = [None] * n
+    ids = [None] * n
+    failures = []
+
+    def post(i):
+        api = pave.api()
+        try:
+            barrier.wait()
+            t0 = time.perf_counter()
+            ids[i], _ = pave.submit(api, f"{prefix}-{i:03d}", f"{prefix.replace('-', '_')}_{i:03d}")
+            post_ms[i] = (time.perf_counter() - t0) * 1000
+        except Exception as e:  # noqa: BLE001 - reported below
+            failures.append(str(e))
+        finally:
+            api.close()
+
+    sampler = ProcessSampler(pave.proc.pid)
+    sampler.start()
+    threads = [threading.Thread(target=post, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    barrier.wait()  # every POST thread is ready: they all send now
+    t0 = time.time()
+    for t in threads:
+        t.join()
+    if failures:
+        raise BenchError(f"{len(failures)} POSTs failed, e.g. {failures[0]}")
+    api = pave.api()
+    pending = set(ids)
+    deadline = time.time() + args.timeout
+    while pending and time.time() < deadline:
+        time.sleep(0.25)
+        status, body = api.call("GET", "/v1/requests?team=bench&limit=500")
+        if status != 200:
+            raise BenchError(f"GET /v1/requests answered {status}: {body}")
+        for r in body["requests"]:
+            if r["id"] in pending and r["status"] in TERMINAL:
+                pending.discard(r["id"])
+    procs = sampler.stop()
+    if pending:
+        raise BenchError(f"{len(pending)} of {n} requests not terminal after {args.timeout:.0f} s")
+    done = {}
+    retried = 0
+    for rid in ids:
+        status, body = api.call("GET", f"/v1/requests/{rid}")
+        done[rid] = body
+        # Attempts > 1 of a Terraform activity: the state lock was busy past -lock-timeout (StateLocked).
+        ev = history_events(api, rid)
+        if any(e.get("eventType") == "EVENT_TYPE_ACTIVITY_TASK_STARTED"
+               and int(e["activityTaskStartedEventAttributes"].get("attempt", 1)) > 1 for e in ev):
+            retried += 1
+    api.close()
+    last_finished = max(parse_instant(r["finishedAt"]) for r in done.values())
+    leads = [r["leadTimeMs"] for r in done.values() if r["leadTimeMs"] is not None]
+    queues = [s["durationMs"] for r in done.values() for s in r["steps"] if s["name"] == "queue"]
+    machine = [sum(s["durationMs"] for s in r["steps"] if s["name"] != "queue") for r in done.values()]
+    failed = [r for r in done.values() if r["status"] != "succeeded"]
+    for r in failed[:3]:
+        log(f"request {r['id']} ended {r['status']}: {r.get('error')}")
+    return {"wall": last_finished - t0, "ok": n - len(failed), "post_p50": median(post_ms), "post_max": max(post_ms),
+            "lead_p50": median(leads), "lead_max": max(leads) if leads else float("nan"),
+            "queue_p50": median(queues), "machine_p50": median(machine), "retried": retried, **procs}
+
+
+def report_throughput(args, info, arms, rounds) -> None:
+    print()
+    print_machine(info)
+    print(f"loadavg at end {info['loadavg_end']} | {args.requests} postgres-database runs on {args.requests} new"
+          f" workspaces per arm; {args.reps} round(s), arm order rotated; {args.warmup} warm-up requests first")
+    print(f"pave: {args.requests} POSTs at once over HTTP, wall = first POST sent -> last finishedAt;"
+          f" worker default temporal.maxConcurrentRuns 8")
+    print(f"raw: the same init+plan+apply, {args.parallel} at a time (like xargs -P {args.parallel}), plan/apply with"
+          f" -lock-timeout=10m (without it they fail: see BENCHMARKS.md); dirs copied before the clock starts")
+    if "raw-nolock" in arms:
+        print("raw-nolock: the same with -lock=false (what the pg backend's database-wide creation lock costs)")
+    if "raw-seeded" in arms:
+        print("raw-seeded: the same, -lock-timeout=10m, plus one INSERT of an empty state row after init (psql), so"
+              " plan/apply never hold the creation lock")
+    print()
+    rows = []
+    for i, r in enumerate(rounds):
+        for arm in arms:
+            x = r[arm]
+            if arm == "pave":
+                rows.append([f"{i + 1}", arm, fmt(x["wall"], 1), f"{args.requests / x['wall']:.2f}",
+                             f"{x['ok']}/{args.requests}", fmt(x["lead_p50"]), fmt(x["lead_max"]),
+                             fmt(x["queue_p50"]), fmt(x["machine_p50"]), x["retried"], x["peak_tf"],
+                             f"{x['mean_tf']:.1f}", f"{fmt(x['post_p50'])}/{fmt(x['post_max'])}"])
+            else:
+                rows.append([f"{i + 1}", arm, fmt(x["wall"], 1), f"{args.requests / x['wall']:.2f}",
+                             f"{x['ok']}/{args.requests}", fmt(x["run_p50"]), fmt(x["run_max"]), "-", "-", "-",
+                             x["peak_tf"], f"{x['mean_tf']:.1f}", "-"])
+    print(table(["round", "arm", "wall s", "runs/s", "succeeded", "run p50 ms", "run max ms", "queue p50 ms",
+                 "machine p50 ms", "lock retries", "peak tf procs", "mean tf procs", "POST p50/max ms"], rows))
+    pw = median([r["pave"]["wall"] for r in rounds])
+    rw = median([r["raw"]["wall"] for r in rounds])
+    print()
+    print(f"RATIO  median Pave wall / median raw wall = {pw:.1f} s / {rw:.1f} s = {pw / rw:.2f}")
+    for extra in arms[2:]:
+        nw = median([r[extra]["wall"] for r in rounds])
+        print(f"       Pave / {extra} = {pw:.1f} s / {nw:.1f} s = {pw / nw:.2f}")
+
+
+# ---------------------------------------------------------------- API latency
+
+def cmd_latency(args) -> int:
+    info = machine_info()
+    sess = Session(args.keep, trace_terraform=False)
+    pave = sess.pave.start()
+    tag = os.urandom(2).hex()
+    # A few finished requests to GET from the start; later GETs also hit requests the load created.
+    api = pave.api()
+    seed_ids = []
+    for i in range(max(3, args.warmup)):
+        rid, _ = pave.submit(api, f"lat-{tag}-seed-{i}", f"lat_{tag}_seed_{i}")
+        pave.wait(api, rid)
+        seed_ids.append(rid)
+    for _ in range(50):  # warm the GET path's JIT a little
+        api.call("GET", f"/v1/requests/{seed_ids[0]}")
+    api.close()
+
+    ids = list(seed_ids)
+    ids_lock = threading.Lock()
+    samples = {"POST": [], "GET": []}
+    errors = {"POST": 0, "GET": 0}
+    counter = iter(range(10 ** 9))
+    local = threading.local()
+
+    def do(kind: str, intended: float):
+        a = getattr(local, "api", None)
+        if a is None:
+            a = local.api = pave.api()
+        start = time.perf_counter()
+        try:
+            if kind == "POST":
+                n = next(counter)
+                status, body = a.call("POST", "/v1/requests",
+                                      {"module": "postgres-database", "workspace": f"lat-{tag}-{n:05d}",
+                                       "environment": "dev", "ttlHours": 24,
+                                       "inputs": {"database_name": f"lat_{tag}_{n:05d}"}},
+                                      {"Idempotency-Key": f"lat-{tag}-{n}"})
+                ok = status == 202
+                if ok:
+                    with ids_lock:
+                        ids.append(body["id"])
+            else:
+                with ids_lock:
+                    rid = random.choice(ids)
+                status, body = a.call("GET", f"/v1/requests/{rid}")
+                ok = status == 200
+        except Exception:  # noqa: BLE001 - counted as an error, the load goes on
+            ok = False
+        end = time.perf_counter()
+        if ok:
+            # service time (from the actual send) and response time (from the intended send: no coordinated omission)
+            samples[kind].append(((end - start) * 1000, (end - intended) * 1000))
+        else:
+            errors[kind] += 1
+
+    schedule = []
+    for kind, rate in (("POST", args.post_rate), ("GET", args.get_rate)):
+        if rate > 0:
+            k = 0
+            while k / rate < args.duration:
+                schedule.append((k / rate + random.uniform(0, 1 / rate) * 0.0, kind))
+                k += 1
+    schedule.sort()
+    log(f"fixed-rate load: POST {args.post_rate}/s, GET {args.get_rate}/s for {args.duration:.0f} s"
+        f" ({len(schedule)} calls), {args.threads} client threads")
+    pool = concurrent.futures.ThreadPoolExecutor(args.threads)
+    t0 = time.perf_counter() + 0.2
+    futures = []
+    late = 0
+    for offset, kind in schedule:
+        intended = t0 + offset
+        now = time.perf_counter()
+        if intended > now:
+            time.sleep(intended - now)
+        elif now - intended > 0.05:
+            late += 1
+        futures.append(pool.submit(do, kind, intended))
+    concurrent.futures.wait(futures)
+    pool.shutdown()
+    elapsed = time.perf_counter() - t0
+
+    # How far behind the Terraform work got while the load ran (context for the latency numbers).
+    api = pave.api()
+    status, body = api.call("GET", "/v1/requests?team=bench&limit=500")
+    api.close()
+    states = {}
+    for r in body.get("requests", []):
+        states[r["status"]] = states.get(r["status"], 0) + 1
+
+    print()
+    print_machine(info)
+    print(f"fixed-rate open-loop load from a separate process on loopback, {args.duration:.0f} s;"
+          f" POST {args.post_rate}/s (distinct workspaces + Idempotency-Key: each starts a real run), GET {args.get_rate}/s"
+          f" (random known request ids); {args.threads} keep-alive client threads; scheduler late >50 ms: {late}\n")
+    rows = []
+    for kind, rate in (("POST /v1/requests", args.post_rate), ("GET /v1/requests/{id}", args.get_rate)):
+        k = kind.split()[0]
+        s = samples[k]
+        if not s and not errors[k]:
+            continue
+        svc = [x[0] for x in s]
+        resp = [x[1] for x in s]
+        rows.append([kind, f"{rate:g}", f"{len(s) / elapsed:.1f}", len(s), errors[k], fmt(percentile(svc, 50), 1),
+                     fmt(percentile(svc, 99), 1), fmt(max(svc) if svc else None, 1),
+                     fmt(percentile(resp, 50), 1), fmt(percentile(resp, 99), 1)])
+    print(table(["call", "target /s", "achieved /s", "ok", "errors", "p50 ms", "p99 ms", "max ms",
+                 "p50 ms (from intended)", "p99 ms (from intended)"], rows))
+    print(f"\nrequest statuses at the end of the load: {json.dumps(states, sort_keys=True)}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "samples": samples,
+                                               "errors": errors, "late": late, "states": states}, default=str))
+    return 0
+
+
+# ---------------------------------------------------------------- main
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--keep", action="store_true", help="keep the temp dir (Pave's log and home) for inspection")
+    p.add_argument("--json", help="also write the raw measurements to this file")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    o = sub.add_parser("overhead", help="one request at a time: Pave lead time vs the same Terraform by hand")
+    o.add_argument("--runs", type=int, default=15)
+    o.add_argument("--warmup", type=int, default=40,
+                   help="Pave requests before measuring (the JVM's JIT is still busy for the first few dozen)")
+    o.add_argument("--poll", type=float, default=0.1, help="seconds between GETs while a request runs")
+    o.add_argument("--jvm-arg", action="append", default=[], help="extra JVM flag for Pave (repeatable)")
+    o.add_argument("--no-pave-argv", dest="pave_argv", action="store_false",
+                   help="skip the third arm (raw Terraform with Pave's exact argv plus `output -json`)")
+    t = sub.add_parser("throughput", help="N requests at once vs N raw runs, P in parallel")
+    t.add_argument("--requests", type=int, default=100)
+    t.add_argument("--parallel", type=int, default=8)
+    t.add_argument("--reps", type=int, default=1)
+    t.add_argument("--warmup", type=int, default=40)
+    t.add_argument("--extra-arm", action="append", default=[], choices=["nolock", "seeded"],
+                   help="add a raw arm: nolock (-lock=false: what the pg backend's database-wide creation lock"
+                        " costs) or seeded (an empty state row stored after init); repeatable")
+    t.add_argument("--timeout", type=float, default=900)
+    lat = sub.add_parser("latency", help="POST/GET latency under a fixed-rate load")
+    lat.add_argument("--post-rate", type=float, default=2.0, help="POSTs per second (each starts a real run)")
+    lat.add_argument("--get-rate", type=float, default=50.0, help="GETs per second")
+    lat.add_argument("--duration", type=float, default=60.0, help="seconds of load")
+    lat.add_argument("--threads", type=int, default=32, help="client threads (enough that none waits)")
+    lat.add_argument("--warmup", type=int, default=3)
+    args = p.parse_args()
+    for tool in ("java", "terraform", "psql"):
+        if shutil.which(tool) is None:
+            raise BenchError(f"`{tool}` is not on PATH (see README Prerequisites)")
+    if args.cmd == "overhead":
+        if args.runs < 1:
+            raise BenchError("--runs must be at least 1")
+        return cmd_overhead(args)
+    if args.cmd == "throughput":
+        return cmd_throughput(args)
+    return cmd_latency(args)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BenchError as e:
+        print(f"bench: {e}", file=sys.stderr)
+        sys.exit(2)
