@@ -194,6 +194,7 @@ class Pave:
         log(f"starting Pave (http {self.http_port}, db {self.db_port}, target {self.target_port}, home {self.home})")
         self._log_file = open(self.log_path, "wb")
         # Its own process group: stop() can reach Terraform children and postmasters it left behind.
+        # cwd: the repository, so the default modulesDir (terraform-modules) is this checkout's catalog.
         self.proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=self._log_file, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         deadline = time.time() + timeout
@@ -510,6 +511,65 @@ class CpuMeter:
         return {k: max(0, b[k] - a[k]) * 1000 / self.tick for k in a}
 
 
+class MachineMeter:
+    """How much of the machine other processes (not this benchmark, not its Pave) used over an interval.
+
+    A 2-core machine shared with other work gives noisy numbers; this says how noisy a run was.
+    """
+
+    def __init__(self, pave: Pave):
+        self.pave = pave
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.start = self._snap()
+
+    @staticmethod
+    def _stat(pid: int) -> int:
+        try:
+            f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return int(f[11]) + int(f[12]) + int(f[13]) + int(f[14])
+        except (OSError, IndexError, ValueError):
+            return 0
+
+    def _ours(self) -> int:
+        pids = {os.getpid()}
+        if self.pave.proc:
+            pids.add(self.pave.proc.pid)
+        masters = set()
+        for data in ("postgres", "target-postgres"):
+            try:
+                masters.add(int((self.pave.home / data / "postmaster.pid").read_text().splitlines()[0]))
+            except (OSError, ValueError, IndexError):
+                pass
+        pids |= masters
+        total = 0
+        for p in Path("/proc").iterdir():
+            if not p.name.isdigit():
+                continue
+            pid = int(p.name)
+            try:
+                ppid = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            # live children of ours: postgres backends, running terraform/psql
+            if pid in pids or ppid in pids:
+                total += self._stat(pid)
+        return total
+
+    def _snap(self) -> tuple[float, int, int]:
+        f = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        v = [int(x) for x in f]
+        busy = v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)
+        return time.time(), busy, self._ours()
+
+    def others_pct(self) -> float:
+        """Share of the whole machine (100 = every core busy) used by other processes since creation."""
+        t1, busy1, ours1 = self._snap()
+        t0, busy0, ours0 = self.start
+        cores = os.cpu_count() or 1
+        wall_ticks = (t1 - t0) * self.tick * cores
+        return max(0.0, (busy1 - busy0) - (ours1 - ours0)) / wall_ticks * 100 if wall_ticks > 0 else float("nan")
+
+
 # ---------------------------------------------------------------- overhead
 
 def cmd_overhead(args) -> int:
@@ -554,6 +614,7 @@ def cmd_overhead(args) -> int:
         if (i + 1) % 10 == 0:
             log(f"warm-up {i + 1}/{args.warmup}: last lead {req['leadTimeMs']} ms")
     log(f"measuring: {args.runs} runs per arm ({', '.join(arms)}), alternating order")
+    machine = MachineMeter(pave)
     histories = []
     for i in range(args.runs):
         order = arms[i % len(arms):] + arms[:i % len(arms)]
@@ -571,6 +632,7 @@ def cmd_overhead(args) -> int:
                     cpu["raw"].append(t["cpu"])
         if (i + 1) % 5 == 0:
             log(f"{i + 1}/{args.runs}")
+    info["others_pct"] = machine.others_pct()
     api.close()
     time.sleep(0.5)  # let the last log lines reach the file
     info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -592,7 +654,8 @@ def report_overhead(args, info, arms, results, details, cpu, warm) -> None:
     rmed = lambda rows, key: median([t.get(key) for t in rows]) if rows else None  # noqa: E731
     print()
     print_machine(info)
-    print(f"loadavg at end {info['loadavg_end']} | {args.runs} measured runs per arm, alternating, after"
+    print(f"loadavg at end {info['loadavg_end']} | other processes used {info['others_pct']:.0f}% of the machine"
+          f" while measuring | {args.runs} measured runs per arm, alternating, after"
           f" {args.warmup} Pave warm-up requests; JVM flags: {' '.join(args.jvm_arg) or '(none)'}")
     print("module postgres-database; every run a new workspace (new dir, init, plan, apply); raw = what a careful"
           " human runs: init -backend-config=schema_name=..., plan -var-file -out, apply planfile\n")
@@ -724,6 +787,7 @@ def cmd_throughput(args) -> int:
             raw.run(d, f"tfstate_tpw_raw_{tag}_{i}")
     api.close()
     rounds = []
+    machine = MachineMeter(pave)
     for rep in range(args.reps):
         order = arms[rep % len(arms):] + arms[:rep % len(arms)]
         res = {}
@@ -737,6 +801,7 @@ def cmd_throughput(args) -> int:
                                           seed=arm == "raw-seeded")
             log(f"  {arm}: {res[arm]['wall']:.1f} s")
         rounds.append(res)
+    info["others_pct"] = machine.others_pct()
     info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     report_throughput(args, info, arms, rounds)
     if args.json:
@@ -828,7 +893,8 @@ def throughput_pave(pave: Pave, args, prefix: str) -> dict:
 def report_throughput(args, info, arms, rounds) -> None:
     print()
     print_machine(info)
-    print(f"loadavg at end {info['loadavg_end']} | {args.requests} postgres-database runs on {args.requests} new"
+    print(f"loadavg at end {info['loadavg_end']} | other processes used {info['others_pct']:.0f}% of the machine"
+          f" while measuring | {args.requests} postgres-database runs on {args.requests} new"
           f" workspaces per arm; {args.reps} round(s), arm order rotated; {args.warmup} warm-up requests first")
     print(f"pave: {args.requests} POSTs at once over HTTP, wall = first POST sent -> last finishedAt;"
           f" worker default temporal.maxConcurrentRuns 8")
@@ -871,32 +937,90 @@ def cmd_latency(args) -> int:
     sess = Session(args.keep, trace_terraform=False)
     pave = sess.pave.start()
     tag = os.urandom(2).hex()
-    # A few finished requests to GET from the start; later GETs also hit requests the load created.
+    # Warm the JVM as a running server would be: sequential requests, then a burst of GETs.
     api = pave.api()
-    seed_ids = []
-    for i in range(max(3, args.warmup)):
-        rid, _ = pave.submit(api, f"lat-{tag}-seed-{i}", f"lat_{tag}_seed_{i}")
+    ids = []
+    log(f"warm-up: {args.warmup} requests one at a time, 500 GETs")
+    for i in range(args.warmup):
+        rid, _ = pave.submit(api, f"lat-{tag}-w{i}", f"lat_{tag}_w{i}")
         pave.wait(api, rid)
-        seed_ids.append(rid)
-    for _ in range(50):  # warm the GET path's JIT a little
-        api.call("GET", f"/v1/requests/{seed_ids[0]}")
+        ids.append(rid)
+    for i in range(500):
+        api.call("GET", f"/v1/requests/{ids[i % len(ids)]}")
     api.close()
 
-    ids = list(seed_ids)
-    ids_lock = threading.Lock()
+    phases = []
+    if args.get_only_duration > 0 and args.get_only_rate > 0:
+        phases.append(("A: GET only, no runs in flight", 0.0, args.get_only_rate, args.get_only_duration))
+    if args.duration > 0:
+        phases.append(("B: POST + GET, runs in flight", args.post_rate, args.get_rate, args.duration))
+    results = []
+    machine = MachineMeter(pave)
+    seq = iter(range(10 ** 9))
+    for name, post_rate, get_rate, duration in phases:
+        log(f"phase {name}: POST {post_rate:g}/s, GET {get_rate:g}/s for {duration:g} s")
+        results.append((name, post_rate, get_rate, duration,
+                        fixed_rate_load(pave, tag, ids, seq, post_rate, get_rate, duration, args.threads)))
+
+    api = pave.api()
+    status, body = api.call("GET", "/v1/requests?team=bench&limit=500")
+    api.close()
+    states = {}
+    for r in (body or {}).get("requests", []):
+        states[r["status"]] = states.get(r["status"], 0) + 1
+    info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    info["others_pct"] = machine.others_pct()
+
+    print()
+    print_machine(info)
+    print(f"loadavg at end {info['loadavg_end']} | other processes used {info['others_pct']:.0f}% of the machine"
+          f" while measuring | open-loop fixed-rate load from a separate process (Python,"
+          f" {args.threads} keep-alive client threads) on loopback; POSTs are real: a new workspace and a new"
+          f" Idempotency-Key each, every one starts a run; GETs ask for a random known request")
+    print("latency = from sending to the full response; 'from intended' counts from the scheduled send time"
+          " (no coordinated omission)\n")
+    rows = []
+    for name, post_rate, get_rate, duration, r in results:
+        for kind, rate in (("POST /v1/requests", post_rate), ("GET /v1/requests/{id}", get_rate)):
+            k = kind.split()[0]
+            if rate <= 0:
+                continue
+            svc = [x[0] for x in r["samples"][k]]
+            resp = [x[1] for x in r["samples"][k]]
+            rows.append([name.split(":")[0], kind, f"{rate:g}", f"{len(svc) / r['elapsed']:.1f}", len(svc),
+                         r["errors"][k], fmt(percentile(svc, 50), 1), fmt(percentile(svc, 99), 1),
+                         fmt(max(svc) if svc else None, 1), fmt(percentile(resp, 99), 1)])
+    print(table(["phase", "call", "rate /s", "achieved /s", "ok", "errors", "p50 ms", "p99 ms", "max ms",
+                 "p99 from intended"], rows))
+    print()
+    for name, *_rest, r in results:
+        print(f"{name}: client CPU {r['client_cpu_pct']:.0f}% of one core, scheduler >5 ms late for"
+              f" {r['late']} sends, Pave JVM CPU {r['jvm_cpu_pct']:.0f}% of one core")
+    print(f"request statuses at the end: {json.dumps(states, sort_keys=True)}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "phases": results,
+                                               "states": states}, default=str))
+    return 0
+
+
+def fixed_rate_load(pave: Pave, tag: str, ids: list, seq, post_rate: float, get_rate: float, duration: float,
+                    threads: int) -> dict:
     samples = {"POST": [], "GET": []}
     errors = {"POST": 0, "GET": 0}
-    counter = iter(range(10 ** 9))
+    lock = threading.Lock()
     local = threading.local()
+    clients = []
 
     def do(kind: str, intended: float):
         a = getattr(local, "api", None)
         if a is None:
             a = local.api = pave.api()
+            with lock:
+                clients.append(a)
         start = time.perf_counter()
         try:
             if kind == "POST":
-                n = next(counter)
+                n = next(seq)
                 status, body = a.call("POST", "/v1/requests",
                                       {"module": "postgres-database", "workspace": f"lat-{tag}-{n:05d}",
                                        "environment": "dev", "ttlHours": 24,
@@ -904,89 +1028,65 @@ def cmd_latency(args) -> int:
                                       {"Idempotency-Key": f"lat-{tag}-{n}"})
                 ok = status == 202
                 if ok:
-                    with ids_lock:
+                    with lock:
                         ids.append(body["id"])
             else:
-                with ids_lock:
+                with lock:
                     rid = random.choice(ids)
                 status, body = a.call("GET", f"/v1/requests/{rid}")
                 ok = status == 200
-        except Exception:  # noqa: BLE001 - counted as an error, the load goes on
+        except Exception:  # noqa: BLE001 - counted as an error; the load goes on
             ok = False
         end = time.perf_counter()
-        if ok:
-            # service time (from the actual send) and response time (from the intended send: no coordinated omission)
-            samples[kind].append(((end - start) * 1000, (end - intended) * 1000))
-        else:
-            errors[kind] += 1
+        with lock:
+            if ok:
+                samples[kind].append(((end - start) * 1000, (end - intended) * 1000))
+            else:
+                errors[kind] += 1
 
     schedule = []
-    for kind, rate in (("POST", args.post_rate), ("GET", args.get_rate)):
+    for kind, rate in (("POST", post_rate), ("GET", get_rate)):
         if rate > 0:
-            k = 0
-            while k / rate < args.duration:
-                schedule.append((k / rate + random.uniform(0, 1 / rate) * 0.0, kind))
-                k += 1
+            schedule += [(k / rate, kind) for k in range(int(duration * rate))]
     schedule.sort()
-    log(f"fixed-rate load: POST {args.post_rate}/s, GET {args.get_rate}/s for {args.duration:.0f} s"
-        f" ({len(schedule)} calls), {args.threads} client threads")
-    pool = concurrent.futures.ThreadPoolExecutor(args.threads)
-    t0 = time.perf_counter() + 0.2
-    futures = []
+    meter = CpuMeter(pave.proc.pid)
+    c0, own0 = meter.snapshot(), os.times()
+    pool = concurrent.futures.ThreadPoolExecutor(threads)
+    t0 = time.perf_counter() + 0.1
     late = 0
+    futures = []
     for offset, kind in schedule:
         intended = t0 + offset
         now = time.perf_counter()
         if intended > now:
             time.sleep(intended - now)
-        elif now - intended > 0.05:
+        elif now - intended > 0.005:
             late += 1
         futures.append(pool.submit(do, kind, intended))
     concurrent.futures.wait(futures)
     pool.shutdown()
     elapsed = time.perf_counter() - t0
-
-    # How far behind the Terraform work got while the load ran (context for the latency numbers).
-    api = pave.api()
-    status, body = api.call("GET", "/v1/requests?team=bench&limit=500")
-    api.close()
-    states = {}
-    for r in body.get("requests", []):
-        states[r["status"]] = states.get(r["status"], 0) + 1
-
-    print()
-    print_machine(info)
-    print(f"fixed-rate open-loop load from a separate process on loopback, {args.duration:.0f} s;"
-          f" POST {args.post_rate}/s (distinct workspaces + Idempotency-Key: each starts a real run), GET {args.get_rate}/s"
-          f" (random known request ids); {args.threads} keep-alive client threads; scheduler late >50 ms: {late}\n")
-    rows = []
-    for kind, rate in (("POST /v1/requests", args.post_rate), ("GET /v1/requests/{id}", args.get_rate)):
-        k = kind.split()[0]
-        s = samples[k]
-        if not s and not errors[k]:
-            continue
-        svc = [x[0] for x in s]
-        resp = [x[1] for x in s]
-        rows.append([kind, f"{rate:g}", f"{len(s) / elapsed:.1f}", len(s), errors[k], fmt(percentile(svc, 50), 1),
-                     fmt(percentile(svc, 99), 1), fmt(max(svc) if svc else None, 1),
-                     fmt(percentile(resp, 50), 1), fmt(percentile(resp, 99), 1)])
-    print(table(["call", "target /s", "achieved /s", "ok", "errors", "p50 ms", "p99 ms", "max ms",
-                 "p50 ms (from intended)", "p99 ms (from intended)"], rows))
-    print(f"\nrequest statuses at the end of the load: {json.dumps(states, sort_keys=True)}")
-    if args.json:
-        Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "samples": samples,
-                                               "errors": errors, "late": late, "states": states}, default=str))
-    return 0
+    c1, own1 = meter.snapshot(), os.times()
+    for a in clients:
+        a.close()
+    own = (own1.user - own0.user + own1.system - own0.system) / elapsed * 100
+    jvm = meter.delta_ms(c0, c1)["jvm"] / 1000 / elapsed * 100
+    return {"samples": samples, "errors": errors, "elapsed": elapsed, "late": late, "client_cpu_pct": own,
+            "jvm_cpu_pct": jvm}
 
 
 # ---------------------------------------------------------------- main
 
 def main() -> int:
+    global JAR
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--keep", action="store_true", help="keep the temp dir (Pave's log and home) for inspection")
-    p.add_argument("--json", help="also write the raw measurements to this file")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--keep", action="store_true", help="keep the temp dir (Pave's log and home) for inspection")
+    common.add_argument("--json", help="also write the raw measurements to this file")
+    common.add_argument("--jar", help=f"the Pave jar to run (default {JAR})")
     sub = p.add_subparsers(dest="cmd", required=True)
-    o = sub.add_parser("overhead", help="one request at a time: Pave lead time vs the same Terraform by hand")
+    o = sub.add_parser("overhead", parents=[common],
+                       help="one request at a time: Pave lead time vs the same Terraform by hand")
     o.add_argument("--runs", type=int, default=15)
     o.add_argument("--warmup", type=int, default=40,
                    help="Pave requests before measuring (the JVM's JIT is still busy for the first few dozen)")
@@ -994,7 +1094,7 @@ def main() -> int:
     o.add_argument("--jvm-arg", action="append", default=[], help="extra JVM flag for Pave (repeatable)")
     o.add_argument("--no-pave-argv", dest="pave_argv", action="store_false",
                    help="skip the third arm (raw Terraform with Pave's exact argv plus `output -json`)")
-    t = sub.add_parser("throughput", help="N requests at once vs N raw runs, P in parallel")
+    t = sub.add_parser("throughput", parents=[common], help="N requests at once vs N raw runs, P in parallel")
     t.add_argument("--requests", type=int, default=100)
     t.add_argument("--parallel", type=int, default=8)
     t.add_argument("--reps", type=int, default=1)
@@ -1003,13 +1103,17 @@ def main() -> int:
                    help="add a raw arm: nolock (-lock=false: what the pg backend's database-wide creation lock"
                         " costs) or seeded (an empty state row stored after init); repeatable")
     t.add_argument("--timeout", type=float, default=900)
-    lat = sub.add_parser("latency", help="POST/GET latency under a fixed-rate load")
-    lat.add_argument("--post-rate", type=float, default=2.0, help="POSTs per second (each starts a real run)")
-    lat.add_argument("--get-rate", type=float, default=50.0, help="GETs per second")
-    lat.add_argument("--duration", type=float, default=60.0, help="seconds of load")
+    lat = sub.add_parser("latency", parents=[common], help="POST/GET latency under a fixed-rate load")
+    lat.add_argument("--get-only-rate", type=float, default=100.0, help="phase A: GETs per second")
+    lat.add_argument("--get-only-duration", type=float, default=30.0, help="phase A: seconds (0 skips it)")
+    lat.add_argument("--post-rate", type=float, default=2.0, help="phase B: POSTs per second (each starts a run)")
+    lat.add_argument("--get-rate", type=float, default=50.0, help="phase B: GETs per second")
+    lat.add_argument("--duration", type=float, default=60.0, help="phase B: seconds (0 skips it)")
     lat.add_argument("--threads", type=int, default=32, help="client threads (enough that none waits)")
-    lat.add_argument("--warmup", type=int, default=3)
+    lat.add_argument("--warmup", type=int, default=20)
     args = p.parse_args()
+    if args.jar:
+        JAR = Path(args.jar).resolve()
     for tool in ("java", "terraform", "psql"):
         if shutil.which(tool) is None:
             raise BenchError(f"`{tool}` is not on PATH (see README Prerequisites)")
