@@ -119,6 +119,12 @@ def machine_info() -> dict:
     }
 
 
+def noise_warning(info: dict) -> None:
+    if info.get("others_pct", 0) > 20:
+        print(f"WARNING: other processes used {info['others_pct']:.0f}% of this machine while measuring; these"
+              f" numbers are noisy. Run again when the machine is idle (see `uptime`).")
+
+
 def print_machine(info: dict) -> None:
     print(f"date {info['date']} | nproc {info['nproc']} | memory {info['memory']} | terraform {info['terraform']}"
           f" | {info['java']} | pave commit {info['commit']} | loadavg at start {info['loadavg']}")
@@ -167,8 +173,11 @@ class Api:
 class Pave:
     """One Pave on the embedded default, in a fresh home, on free ports; stop() cleans everything."""
 
-    def __init__(self, workdir: Path, trace_terraform: bool = True, jvm_args: list[str] | None = None):
+    def __init__(self, workdir: Path, trace_terraform: bool = True, jvm_args: list[str] | None = None,
+                 jar: Path | None = None):
         self.workdir = workdir
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.jar = jar or JAR
         self.home = workdir / "pave-home"
         self.http_port, self.admin_port = free_port(), free_port()
         self.db_port, self.target_port = free_port(), free_port()
@@ -179,8 +188,8 @@ class Pave:
         self.token: str | None = None
 
     def start(self, timeout: float = 180) -> "Pave":
-        if not JAR.exists():
-            raise BenchError(f"{JAR} is missing: build it with `cd {REPO} && mvn -B -q -o package -DskipTests`")
+        if not self.jar.exists():
+            raise BenchError(f"{self.jar} is missing: build it with `cd {REPO} && mvn -B -q -o package -DskipTests`")
         cfg = self.workdir / "bench.yml"
         lines = ["embedded:", f"  databasePort: {self.db_port}", f"  targetPort: {self.target_port}",
                  "logging:", "  level: INFO", "  loggers:"]
@@ -190,7 +199,7 @@ class Pave:
         env = {**os.environ, "PAVE_HOME": str(self.home), "PAVE_HTTP_PORT": str(self.http_port),
                "PAVE_ADMIN_PORT": str(self.admin_port), "PAVE_ADMIN_TOKEN": ADMIN_TOKEN}
         env.pop("PAVE_ENCRYPTION_KEY", None)
-        cmd = ["java", *self.jvm_args, "-jar", str(JAR), "server", str(cfg)]
+        cmd = ["java", *self.jvm_args, "-jar", str(self.jar), "server", str(cfg)]
         log(f"starting Pave (http {self.http_port}, db {self.db_port}, target {self.target_port}, home {self.home})")
         self._log_file = open(self.log_path, "wb")
         # Its own process group: stop() can reach Terraform children and postmasters it left behind.
@@ -389,14 +398,22 @@ class RawTerraform:
 # ---------------------------------------------------------------- workdir + cleanup
 
 class Session:
+    """A temp dir and the Paves started in it; close() (also at exit and on signals) stops and removes them."""
+
     def __init__(self, keep: bool, jvm_args=None, trace_terraform=True):
         self.workdir = Path(tempfile.mkdtemp(prefix="pave-bench-"))
         self.keep = keep
         self.pave = Pave(self.workdir, trace_terraform=trace_terraform, jvm_args=jvm_args)
+        self.others: list[Pave] = []
         self._done = False
         atexit.register(self.close)
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(sig, self._on_signal)
+
+    def add_pave(self, name: str, jar: Path | None, jvm_args: list[str]) -> Pave:
+        p = Pave(self.workdir / name, trace_terraform=True, jvm_args=jvm_args, jar=jar)
+        self.others.append(p)
+        return p
 
     def _on_signal(self, signum, frame):
         log(f"signal {signum}: cleaning up")
@@ -408,6 +425,8 @@ class Session:
             return
         self._done = True
         try:
+            for other in self.others:
+                other.stop()
             self.pave.stop()
         finally:
             if self.keep:
@@ -575,23 +594,29 @@ class MachineMeter:
 def cmd_overhead(args) -> int:
     info = machine_info()
     sess = Session(args.keep, jvm_args=args.jvm_arg)
-    pave = sess.pave.start()
+    paves = {"pave": sess.pave.start()}
+    if args.compare_jar or args.compare_jvm_arg:
+        jar = Path(args.compare_jar).resolve() if args.compare_jar else None
+        paves["pave-b"] = sess.add_pave("pave-b", jar, args.compare_jvm_arg).start()
+    pave = paves["pave"]
     raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
-    meter = CpuMeter(pave.proc.pid)
-    api = pave.api()
+    meters = {name: CpuMeter(p.proc.pid) for name, p in paves.items()}
+    apis = {name: p.api() for name, p in paves.items()}
     tag = os.urandom(2).hex()
-    arms = ["pave", "raw"] + (["raw-pave-argv"] if args.pave_argv else [])
+    arms = list(paves) + ["raw"] + (["raw-pave-argv"] if args.pave_argv else [])
     results = {a: [] for a in arms}
-    cpu = {"pave": [], "raw": []}
-    warm = []  # (lead ms, JVM cpu ms, JIT cpu ms) of every warm-up request, in order
+    cpu = {a: [] for a in arms}
+    histories = {name: [] for name in paves}
+    warm = {name: [] for name in paves}  # (lead ms, JVM cpu ms, JIT cpu ms, request) per warm-up request
 
-    def pave_once(n: str) -> tuple[dict, dict]:
+    def pave_once(name: str, n: str) -> tuple[dict, dict]:
+        p, api, meter = paves[name], apis[name], meters[name]
         c0 = meter.snapshot()
-        rid, _ = pave.submit(api, f"ovh-{tag}-{n}", f"ovh_{tag}_{n}")
-        req = pave.wait(api, rid, interval=args.poll)
+        rid, _ = p.submit(api, f"ovh-{tag}-{n}", f"ovh_{tag}_{n}")
+        req = p.wait(api, rid, interval=args.poll)
         c = meter.delta_ms(c0, meter.snapshot())
         if req["status"] != "succeeded":
-            raise BenchError(f"request {rid} ended {req['status']}: {req.get('error')}")
+            raise BenchError(f"{name}: request {rid} ended {req['status']}: {req.get('error')}")
         return req, c
 
     def raw_once(arm: str, n: str) -> dict:
@@ -604,127 +629,156 @@ def cmd_overhead(args) -> int:
         t["cpu"] = (r1.children_user - r0.children_user + r1.children_system - r0.children_system) * 1000
         return t
 
-    log(f"warm-up: {args.warmup} Pave requests (first {min(3, args.warmup)} also warm the raw arms), one at a time")
+    log(f"warm-up: {args.warmup} requests per Pave (the first 3 also warm the raw arms), one at a time")
     for i in range(args.warmup):
-        req, c = pave_once(f"w{i:03d}")
-        warm.append((float(req["leadTimeMs"]), c["jvm"], c["jit"], req))
+        for name in paves:
+            req, c = pave_once(name, f"w{i:03d}{name[-1]}")
+            warm[name].append((float(req["leadTimeMs"]), c["jvm"], c["jit"], req))
         if i < 3:
-            for arm in arms[1:]:
+            for arm in arms[len(paves):]:
                 raw_once(arm, f"w{i:03d}")
         if (i + 1) % 10 == 0:
-            log(f"warm-up {i + 1}/{args.warmup}: last lead {req['leadTimeMs']} ms")
+            log(f"warm-up {i + 1}/{args.warmup}")
     log(f"measuring: {args.runs} runs per arm ({', '.join(arms)}), alternating order")
     machine = MachineMeter(pave)
-    histories = []
     for i in range(args.runs):
         order = arms[i % len(arms):] + arms[:i % len(arms)]
         for arm in order:
             n = f"{i:03d}"
-            if arm == "pave":
-                req, c = pave_once(n)
-                results["pave"].append(req)
-                cpu["pave"].append(c)
-                histories.append(history_events(api, req["id"]))
+            if arm in paves:
+                req, c = pave_once(arm, f"{n}{arm[-1]}")
+                results[arm].append(req)
+                cpu[arm].append(c)
+                histories[arm].append(history_events(apis[arm], req["id"]))
             else:
                 t = raw_once(arm, n)
                 results[arm].append(t)
-                if arm == "raw":
-                    cpu["raw"].append(t["cpu"])
+                cpu[arm].append(t["cpu"])
         if (i + 1) % 5 == 0:
             log(f"{i + 1}/{args.runs}")
     info["others_pct"] = machine.others_pct()
-    api.close()
-    time.sleep(0.5)  # let the last log lines reach the file
+    for api in apis.values():
+        api.close()
+    time.sleep(0.5)  # let the last log lines reach the files
     info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    commands = pave.terraform_commands()
-    details = [decompose(r, h, commands) for r, h in zip(results["pave"], histories)]
-    report_overhead(args, info, arms, results, details, cpu, warm)
+    details = {}
+    for name, p in paves.items():
+        commands = p.terraform_commands()
+        details[name] = [decompose(r, h, commands) for r, h in zip(results[name], histories[name])]
+    labels = {"pave": f"{pave.jar.name} {' '.join(args.jvm_arg)}".strip()}
+    if "pave-b" in paves:
+        labels["pave-b"] = f"{paves['pave-b'].jar} {' '.join(args.compare_jvm_arg)}".strip()
+    report_overhead(args, info, list(paves), labels, results, details, cpu, warm)
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "machine": info, "args": vars(args), "pave": results["pave"], "details": details, "cpu": cpu,
-            "warmup": [w[:3] for w in warm], "raw": results["raw"], "raw_pave_argv": results.get("raw-pave-argv"),
-            "terraform_commands": commands}, indent=1, default=str))
+            "machine": info, "args": vars(args), "labels": labels, "results": results, "details": details,
+            "cpu": cpu, "warmup": {k: [w[:3] for w in v] for k, v in warm.items()}}, indent=1, default=str))
         log(f"raw data written to {args.json}")
     return 0
 
 
-def report_overhead(args, info, arms, results, details, cpu, warm) -> None:
-    med = lambda key: median([d.get(key) for d in details])  # noqa: E731
+def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) -> None:
     raw_t, rp = results["raw"], results.get("raw-pave-argv")
     rmed = lambda rows, key: median([t.get(key) for t in rows]) if rows else None  # noqa: E731
+
+    def med(arm, key):
+        return median([d.get(key) for d in details[arm]])
+
     print()
     print_machine(info)
     print(f"loadavg at end {info['loadavg_end']} | other processes used {info['others_pct']:.0f}% of the machine"
-          f" while measuring | {args.runs} measured runs per arm, alternating, after"
-          f" {args.warmup} Pave warm-up requests; JVM flags: {' '.join(args.jvm_arg) or '(none)'}")
+          f" while measuring | {args.runs} measured runs per arm, alternating, after {args.warmup} warm-up"
+          f" requests per Pave")
+    for a in pave_arms:
+        print(f"{a}: {labels[a]}")
     print("module postgres-database; every run a new workspace (new dir, init, plan, apply); raw = what a careful"
           " human runs: init -backend-config=schema_name=..., plan -var-file -out, apply planfile\n")
 
-    if warm:
-        rows = []
-        first = warm[0][3]
-        q = next((s["durationMs"] for s in first["steps"] if s["name"] == "queue"), None)
-        rows.append(["request 1 (cold JVM)", fmt(warm[0][0]), fmt(warm[0][1]), fmt(warm[0][2])])
-        for b in range(0, len(warm), 10):
-            blk = warm[b:b + 10]
-            rows.append([f"requests {b + 1}-{b + len(blk)}", fmt(median([w[0] for w in blk])),
-                         fmt(median([w[1] for w in blk])), fmt(median([w[2] for w in blk]))])
-        rows.append([f"measured runs ({len(cpu['pave'])})", fmt(med("lead")), fmt(median([c["jvm"] for c in cpu["pave"]])),
-                     fmt(median([c["jit"] for c in cpu["pave"]]))])
-        print(f"Warm-up curve (the first request after start had a {q} ms queue step):")
+    for a in pave_arms:
+        w = warm[a]
+        if not w:
+            continue
+        q = next((s["durationMs"] for s in w[0][3]["steps"] if s["name"] == "queue"), None)
+        rows = [["request 1 (cold JVM)", fmt(w[0][0]), fmt(w[0][1]), fmt(w[0][2])]]
+        for b in range(0, len(w), 10):
+            blk = w[b:b + 10]
+            rows.append([f"requests {b + 1}-{b + len(blk)}", fmt(median([x[0] for x in blk])),
+                         fmt(median([x[1] for x in blk])), fmt(median([x[2] for x in blk]))])
+        rows.append([f"measured runs ({len(cpu[a])})", fmt(med(a, "lead")), fmt(median([c["jvm"] for c in cpu[a]])),
+                     fmt(median([c["jit"] for c in cpu[a]]))])
+        print(f"Warm-up curve of {a} (its first request after start had a {q} ms queue step):")
         print(table(["median per block", "lead ms", "JVM CPU ms/request", "of which JIT compiler"], rows))
         print()
 
     steps = []
-    for r in results["pave"]:
-        for s in r["steps"]:
-            if s["name"] not in steps:
-                steps.append(s["name"])
-    rows = []
+    for a in pave_arms:
+        for r in results[a]:
+            for s in r["steps"]:
+                if s["name"] not in steps:
+                    steps.append(s["name"])
     inside = {"init": ["init"], "plan": ["plan"], "apply": ["apply", "output"]}
+    headers = [""]
+    for a in pave_arms:
+        headers += [f"{a} step", f"terraform inside ({a})"]
+    headers += ["raw by hand"] + (["raw, pave's argv"] if rp else [])
+    rows = []
     for s in steps:
-        cmds = " + ".join(f"{c} {fmt(med('cmd:' + c))}" for c in inside.get(s, []))
         rc = s if s in ("init", "plan", "apply") else None
-        rows.append([s, fmt(med("step:" + s)), cmds or "-", fmt(rmed(raw_t, rc)) if rc else "-",
-                     fmt(rmed(rp, rc)) if rc and rp else "-"])
+        row = [s]
+        for a in pave_arms:
+            row += [fmt(med(a, "step:" + s)),
+                    " + ".join(f"{c} {fmt(med(a, 'cmd:' + c))}" for c in inside.get(s, [])) or "-"]
+        row += [fmt(rmed(raw_t, rc)) if rc else "-"] + ([fmt(rmed(rp, rc)) if rc else "-"] if rp else [])
+        rows.append(row)
     if rp:
-        rows.append(["output -json", "(in apply)", "", "-", fmt(rmed(rp, "output"))])
-    rows.append(["TOTAL", fmt(med("lead")), fmt(med("cmd:total")), fmt(rmed(raw_t, "total")),
-                 fmt(rmed(rp, "total")) if rp else "-"])
-    rows.append(["CPU of Terraform+psql", "-", fmt(median([c["children"] for c in cpu["pave"]])),
-                 fmt(median(cpu["raw"])), "-"])
-    rows.append(["CPU of the Pave JVM", "-", fmt(median([c["jvm"] for c in cpu["pave"]])), "-", "-"])
+        rows.append(["output -json"] + ["(in apply)", ""] * len(pave_arms) + ["-", fmt(rmed(rp, "output"))])
+    row = ["TOTAL"]
+    for a in pave_arms:
+        row += [fmt(med(a, "lead")), fmt(med(a, "cmd:total"))]
+    rows.append(row + [fmt(rmed(raw_t, "total"))] + ([fmt(rmed(rp, "total"))] if rp else []))
+    row = ["CPU of Terraform+psql"]
+    for a in pave_arms:
+        row += ["-", fmt(median([c["children"] for c in cpu[a]]))]
+    rows.append(row + [fmt(median(cpu["raw"]))] + (["-"] if rp else []))
+    row = ["CPU of the Pave JVM"]
+    for a in pave_arms:
+        row += ["-", fmt(median([c["jvm"] for c in cpu[a]]))]
+    rows.append(row + ["-"] + (["-"] if rp else []))
     print("Per step, median ms (Pave: API steps and the Terraform commands inside them, from TerraformRunner's log):")
-    print(table(["", "pave step", "terraform inside (pave)", "raw by hand", "raw, pave's argv"], rows))
+    print(table(headers, rows))
     print()
 
-    lead, raw_total = med("lead"), rmed(raw_t, "total")
+    raw_total = rmed(raw_t, "total")
     raw_cmds = sum(rmed(raw_t, c) for c in ("init", "plan", "apply"))
-    pave_cmds = median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "apply")) for d in details])
-    comp = [
-        ("terraform init+plan+apply: slower when Pave runs them", pave_cmds - raw_cmds),
-        ("extra `terraform output -json` (apply step)", med("cmd:output")),
-    ]
-    for a in ACTIVITY_ORDER[:-1]:
-        comp.append((f"Pave code in activity {a} (DB, files, seal; not terraform)",
-                     median([d.get("act:" + a, 0) - sum(d.get("cmd:" + c, 0) for c in
-                                                       {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"]}.get(a, []))
-                             for d in details])))
-    comp.append(("Temporal: workflow tasks + activity dispatch", med("temporal orchestration")))
-    comp.append(("POST: request stored -> workflow started", med("post->workflow started")))
-    ssum = sum(v for _, v in comp if v == v)
-    rows = [[n, fmt(v)] for n, v in comp]
-    rows.append(["sum of the medians above", fmt(ssum)])
-    rows.append(["median lead time - median raw total", fmt(lead - raw_total)])
-    print("Where the difference goes (medians per request; history timestamps have 1 ms resolution):")
-    print(table(["component", "ms"], rows))
+    cmd_of = {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"]}
+    names = ["terraform init+plan+apply: slower when Pave runs them", "extra `terraform output -json` (apply step)"]
+    names += [f"Pave code in activity {a} (DB, files, seal; not terraform)" for a in ACTIVITY_ORDER[:-1]]
+    names += ["Temporal: workflow tasks + activity dispatch", "POST: request stored -> workflow started"]
+    cols = {}
+    for a in pave_arms:
+        dd = details[a]
+        v = [median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "apply")) for d in dd]) - raw_cmds,
+             med(a, "cmd:output")]
+        v += [median([d.get("act:" + x, 0) - sum(d.get("cmd:" + c, 0) for c in cmd_of.get(x, [])) for d in dd])
+              for x in ACTIVITY_ORDER[:-1]]
+        v += [med(a, "temporal orchestration"), med(a, "post->workflow started")]
+        cols[a] = v
+    rows = [[n] + [fmt(cols[a][i]) for a in pave_arms] for i, n in enumerate(names)]
+    rows.append(["sum of the medians above"] + [fmt(sum(x for x in cols[a] if x == x)) for a in pave_arms])
+    rows.append(["median lead time - median raw total"] + [fmt(med(a, "lead") - raw_total) for a in pave_arms])
+    print("Where the difference goes, ms (medians per request; Temporal history timestamps have 1 ms resolution;"
+          " local activities count as Temporal):")
+    print(table(["component"] + pave_arms, rows))
     print()
-    ratio = lead / raw_total
-    print(f"RATIO  median Pave lead time / median raw init+plan+apply = {fmt(lead)} / {fmt(raw_total)} = {ratio:.2f}"
-          f"   (target < 1.25: {'MET' if ratio < 1.25 else 'NOT MET'})")
-    if rp:
-        print(f"       against raw with Pave's argv incl. `output -json`: {fmt(lead)} / {fmt(rmed(rp, 'total'))}"
-              f" = {lead / rmed(rp, 'total'):.2f}")
+    for a in pave_arms:
+        lead = med(a, "lead")
+        ratio = lead / raw_total
+        print(f"RATIO {a}: median Pave lead time / median raw init+plan+apply = {fmt(lead)} / {fmt(raw_total)}"
+              f" = {ratio:.2f}   (target < 1.25: {'MET' if ratio < 1.25 else 'NOT MET'})")
+        if rp:
+            print(f"       against raw with Pave's argv incl. `output -json`: {fmt(lead)} / {fmt(rmed(rp, 'total'))}"
+                  f" = {lead / rmed(rp, 'total'):.2f}")
+    noise_warning(info)
 
 
 # ---------------------------------------------------------------- throughput
@@ -928,6 +982,7 @@ def report_throughput(args, info, arms, rounds) -> None:
     for extra in arms[2:]:
         nw = median([r[extra]["wall"] for r in rounds])
         print(f"       Pave / {extra} = {pw:.1f} s / {nw:.1f} s = {pw / nw:.2f}")
+    noise_warning(info)
 
 
 # ---------------------------------------------------------------- API latency
@@ -997,6 +1052,7 @@ def cmd_latency(args) -> int:
         print(f"{name}: client CPU {r['client_cpu_pct']:.0f}% of one core, scheduler >5 ms late for"
               f" {r['late']} sends, Pave JVM CPU {r['jvm_cpu_pct']:.0f}% of one core")
     print(f"request statuses at the end: {json.dumps(states, sort_keys=True)}")
+    noise_warning(info)
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "phases": results,
                                                "states": states}, default=str))
@@ -1092,6 +1148,9 @@ def main() -> int:
                    help="Pave requests before measuring (the JVM's JIT is still busy for the first few dozen)")
     o.add_argument("--poll", type=float, default=0.1, help="seconds between GETs while a request runs")
     o.add_argument("--jvm-arg", action="append", default=[], help="extra JVM flag for Pave (repeatable)")
+    o.add_argument("--compare-jar", help="A/B: also run this Pave jar as arm pave-b, interleaved with the others")
+    o.add_argument("--compare-jvm-arg", action="append", default=[],
+                   help="A/B: JVM flag for pave-b (repeatable); alone, pave-b runs the same jar with these flags")
     o.add_argument("--no-pave-argv", dest="pave_argv", action="store_false",
                    help="skip the third arm (raw Terraform with Pave's exact argv plus `output -json`)")
     t = sub.add_parser("throughput", parents=[common], help="N requests at once vs N raw runs, P in parallel")
