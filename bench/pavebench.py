@@ -70,6 +70,7 @@ def fmt(x, digits=0):
 
 
 def table(headers, rows):
+    rows = [list(r) + [""] * (len(headers) - len(r)) for r in rows]
     widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) for i, h in enumerate(headers)]
     line = "  ".join(str(h).ljust(w) if i == 0 else str(h).rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))
     out = [line, "  ".join("-" * w for w in widths)]
@@ -857,10 +858,10 @@ def cmd_throughput(args) -> int:
         rounds.append(res)
     info["others_pct"] = machine.others_pct()
     info["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    report_throughput(args, info, arms, rounds)
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "args": vars(args), "rounds": rounds}, indent=1,
                                               default=str))
+    report_throughput(args, info, arms, rounds)
     return 0
 
 
@@ -936,12 +937,16 @@ def throughput_pave(pave: Pave, args, prefix: str) -> dict:
     leads = [r["leadTimeMs"] for r in done.values() if r["leadTimeMs"] is not None]
     queues = [s["durationMs"] for r in done.values() for s in r["steps"] if s["name"] == "queue"]
     machine = [sum(s["durationMs"] for s in r["steps"] if s["name"] != "queue") for r in done.values()]
+    # Lead time that no step accounts for: waiting between steps (e.g. for a free activity slot).
+    unattributed = [r["leadTimeMs"] - sum(s["durationMs"] for s in r["steps"]) for r in done.values()
+                    if r["leadTimeMs"] is not None]
     failed = [r for r in done.values() if r["status"] != "succeeded"]
     for r in failed[:3]:
         log(f"request {r['id']} ended {r['status']}: {r.get('error')}")
     return {"wall": last_finished - t0, "ok": n - len(failed), "post_p50": median(post_ms), "post_max": max(post_ms),
             "lead_p50": median(leads), "lead_max": max(leads) if leads else float("nan"),
-            "queue_p50": median(queues), "machine_p50": median(machine), "retried": retried, **procs}
+            "queue_p50": median(queues), "machine_p50": median(machine), "unattributed_p50": median(unattributed),
+            "unattributed_max": max(unattributed) if unattributed else float("nan"), "retried": retried, **procs}
 
 
 def report_throughput(args, info, arms, rounds) -> None:
@@ -967,14 +972,19 @@ def report_throughput(args, info, arms, rounds) -> None:
             if arm == "pave":
                 rows.append([f"{i + 1}", arm, fmt(x["wall"], 1), f"{args.requests / x['wall']:.2f}",
                              f"{x['ok']}/{args.requests}", fmt(x["lead_p50"]), fmt(x["lead_max"]),
-                             fmt(x["queue_p50"]), fmt(x["machine_p50"]), x["retried"], x["peak_tf"],
+                             fmt(x["queue_p50"]), fmt(x["machine_p50"]),
+                             f"{fmt(x['unattributed_p50'])}/{fmt(x['unattributed_max'])}", x["retried"], x["peak_tf"],
                              f"{x['mean_tf']:.1f}", f"{fmt(x['post_p50'])}/{fmt(x['post_max'])}"])
             else:
                 rows.append([f"{i + 1}", arm, fmt(x["wall"], 1), f"{args.requests / x['wall']:.2f}",
-                             f"{x['ok']}/{args.requests}", fmt(x["run_p50"]), fmt(x["run_max"]), "-", "-", "-",
+                             f"{x['ok']}/{args.requests}", fmt(x["run_p50"]), fmt(x["run_max"]), "-", "-", "-", "-",
                              x["peak_tf"], f"{x['mean_tf']:.1f}", "-"])
     print(table(["round", "arm", "wall s", "runs/s", "succeeded", "run p50 ms", "run max ms", "queue p50 ms",
-                 "machine p50 ms", "lock retries", "peak tf procs", "mean tf procs", "POST p50/max ms"], rows))
+                 "machine p50 ms", "in no step p50/max ms", "lock retries", "peak tf procs", "mean tf procs",
+                 "POST p50/max ms"], rows))
+    print("(pave: run = lead time; machine = sum of init/plan/apply steps; in no step = lead time minus all steps:"
+          " waiting between steps;\n lock retries = requests whose Terraform activity ran again after -lock-timeout;"
+          " tf procs = sampled Terraform processes of that arm)")
     pw = median([r["pave"]["wall"] for r in rounds])
     rw = median([r["raw"]["wall"] for r in rounds])
     print()
