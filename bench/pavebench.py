@@ -826,7 +826,7 @@ LOCK_TIMEOUT = ["-lock-timeout=10m"]
 
 def cmd_throughput(args) -> int:
     info = machine_info()
-    sess = Session(args.keep, trace_terraform=False)
+    sess = Session(args.keep, jvm_args=args.jvm_arg, trace_terraform=False)
     pave = sess.pave.start()
     raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
     tag = os.urandom(2).hex()
@@ -955,6 +955,7 @@ def report_throughput(args, info, arms, rounds) -> None:
     print(f"loadavg at end {info['loadavg_end']} | other processes used {info['others_pct']:.0f}% of the machine"
           f" while measuring | {args.requests} postgres-database runs on {args.requests} new"
           f" workspaces per arm; {args.reps} round(s), arm order rotated; {args.warmup} warm-up requests first")
+    print(f"pave jar: {JAR} {' '.join(args.jvm_arg)}")
     print(f"pave: {args.requests} POSTs at once over HTTP, wall = first POST sent -> last finishedAt;"
           f" worker default temporal.maxConcurrentRuns 8")
     print(f"raw: the same init+plan+apply, {args.parallel} at a time (like xargs -P {args.parallel}), plan/apply with"
@@ -999,7 +1000,7 @@ def report_throughput(args, info, arms, rounds) -> None:
 
 def cmd_latency(args) -> int:
     info = machine_info()
-    sess = Session(args.keep, trace_terraform=False)
+    sess = Session(args.keep, jvm_args=args.jvm_arg, trace_terraform=False)
     pave = sess.pave.start()
     tag = os.urandom(2).hex()
     # Warm the JVM as a running server would be: sequential requests, then a burst of GETs.
@@ -1042,6 +1043,7 @@ def cmd_latency(args) -> int:
           f" while measuring | open-loop fixed-rate load from a separate process (Python,"
           f" {args.threads} keep-alive client threads) on loopback; POSTs are real: a new workspace and a new"
           f" Idempotency-Key each, every one starts a run; GETs ask for a random known request")
+    print(f"pave jar: {JAR} {' '.join(args.jvm_arg)}")
     print("latency = from sending to the full response; 'from intended' counts from the scheduled send time"
           " (no coordinated omission)\n")
     rows = []
@@ -1150,6 +1152,7 @@ def main() -> int:
     common.add_argument("--keep", action="store_true", help="keep the temp dir (Pave's log and home) for inspection")
     common.add_argument("--json", help="also write the raw measurements to this file")
     common.add_argument("--jar", help=f"the Pave jar to run (default {JAR})")
+    common.add_argument("--jvm-arg", action="append", default=[], help="extra JVM flag for Pave (repeatable)")
     sub = p.add_subparsers(dest="cmd", required=True)
     o = sub.add_parser("overhead", parents=[common],
                        help="one request at a time: Pave lead time vs the same Terraform by hand")
@@ -1157,7 +1160,6 @@ def main() -> int:
     o.add_argument("--warmup", type=int, default=40,
                    help="Pave requests before measuring (the JVM's JIT is still busy for the first few dozen)")
     o.add_argument("--poll", type=float, default=0.1, help="seconds between GETs while a request runs")
-    o.add_argument("--jvm-arg", action="append", default=[], help="extra JVM flag for Pave (repeatable)")
     o.add_argument("--compare-jar", help="A/B: also run this Pave jar as arm pave-b, interleaved with the others")
     o.add_argument("--compare-jvm-arg", action="append", default=[],
                    help="A/B: JVM flag for pave-b (repeatable); alone, pave-b runs the same jar with these flags")
