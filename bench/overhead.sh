@@ -7,7 +7,7 @@
 # alternating. Also prints per-step medians next to the raw per-command medians and where the
 # difference goes (Terraform commands, `output -json`, Pave's code in each activity, Temporal).
 #
-#   bench/overhead.sh                   # 40 warm-up requests, then 15 runs per arm
+#   bench/overhead.sh                   # 40 warm-up requests, then 30 runs per arm
 #   bench/overhead.sh --runs 30 --json /tmp/overhead.json
 #   bench/overhead.sh --warmup 0        # include the cold JVM
 #   bench/overhead.sh --help

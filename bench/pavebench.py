@@ -63,6 +63,17 @@ def percentile(xs, p):
     return xs[k]
 
 
+def ratio_ci(num, den, n=2000, seed=1):
+    """95% bootstrap interval of median(num) / median(den), resampling each arm independently."""
+    num, den = [x for x in num if x is not None], [x for x in den if x is not None]
+    if len(num) < 3 or len(den) < 3:
+        return float("nan"), float("nan")
+    rnd = random.Random(seed)
+    rs = sorted(statistics.median(rnd.choices(num, k=len(num))) / statistics.median(rnd.choices(den, k=len(den)))
+                for _ in range(n))
+    return rs[int(0.025 * n)], rs[int(0.975 * n) - 1]
+
+
 def fmt(x, digits=0):
     if x is None or (isinstance(x, float) and x != x):
         return "-"
@@ -774,8 +785,13 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
     for a in pave_arms:
         lead = med(a, "lead")
         ratio = lead / raw_total
+        lo, hi = ratio_ci([d.get("lead") for d in details[a]], [t.get("total") for t in raw_t])
         print(f"RATIO {a}: median Pave lead time / median raw init+plan+apply = {fmt(lead)} / {fmt(raw_total)}"
-              f" = {ratio:.2f}   (target < 1.25: {'MET' if ratio < 1.25 else 'NOT MET'})")
+              f" = {ratio:.2f} (95% bootstrap interval {lo:.2f}-{hi:.2f})"
+              f"   target < 1.25: {'MET' if ratio < 1.25 else 'NOT MET'}")
+        paired = [d.get("lead") / t["total"] for d, t in zip(details[a], raw_t) if d.get("lead")]
+        print(f"       median of the {len(paired)} paired ratios (runs of one round, side by side):"
+              f" {median(paired):.2f}")
         if rp:
             print(f"       against raw with Pave's argv incl. `output -json`: {fmt(lead)} / {fmt(rmed(rp, 'total'))}"
                   f" = {lead / rmed(rp, 'total'):.2f}")
@@ -1156,7 +1172,7 @@ def main() -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     o = sub.add_parser("overhead", parents=[common],
                        help="one request at a time: Pave lead time vs the same Terraform by hand")
-    o.add_argument("--runs", type=int, default=15)
+    o.add_argument("--runs", type=int, default=30, help="measured runs per arm")
     o.add_argument("--warmup", type=int, default=40,
                    help="Pave requests before measuring (the JVM's JIT is still busy for the first few dozen)")
     o.add_argument("--poll", type=float, default=0.1, help="seconds between GETs while a request runs")
