@@ -505,6 +505,15 @@ def decompose(req: dict, events: list[dict], commands: list[tuple[float, str, in
             d["act:" + name] = d.get("act:" + name, 0.0) + ms
             act_total += ms
     d["act:total"] = act_total
+    # Temporal hops: from the previous activity's completion (or the workflow's start) to the next
+    # activity's start: a workflow task plus the activity's dispatch (local activities fall inside).
+    prev = wf_start
+    for sid in sorted(started, key=lambda k: started[k]):
+        if prev is not None and names.get(sid):
+            a, b = max(prev, created), min(started[sid], finished)
+            if b > a:
+                d["hop:" + names[sid]] = d.get("hop:" + names[sid], 0.0) + (b - a) * 1000
+        prev = completed.get(sid, prev)
     if wf_start is not None:
         d["post->workflow started"] = max(0.0, wf_start - created) * 1000
         d["temporal orchestration"] = max(0.0, (finished - max(wf_start, created)) * 1000 - act_total)
@@ -782,6 +791,18 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
           " local activities count as Temporal):")
     print(table(["component"] + pave_arms, rows))
     print()
+    hops = []
+    for a in pave_arms:
+        for d in details[a]:
+            for k in d:
+                if k.startswith("hop:") and k not in hops:
+                    hops.append(k)
+    if hops:
+        rows = [[f"... -> {h[4:]} starts"] + [fmt(median([d.get(h, 0) for d in details[a]]), 1) for a in pave_arms]
+                for h in hops]
+        print("Temporal hops, median ms (previous activity done, or workflow started -> this activity starts):")
+        print(table(["hop"] + pave_arms, rows))
+        print()
     for a in pave_arms:
         lead = med(a, "lead")
         ratio = lead / raw_total
