@@ -771,17 +771,24 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
 
     raw_total = rmed(raw_t, "total")
     raw_cmds = sum(rmed(raw_t, c) for c in ("init", "plan", "apply"))
-    cmd_of = {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"]}
+    cmd_of = {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"], "InitAndPlan": ["init", "plan"]}
+    acts = [x for x in ACTIVITY_ORDER[:-1]]
+    for a in pave_arms:
+        for d in details[a]:
+            for k in d:
+                if k.startswith("act:") and k[4:] not in acts and k[4:] not in ("total", "Finish"):
+                    acts.append(k[4:])
     names = ["terraform init+plan+apply: slower when Pave runs them", "extra `terraform output -json` (apply step)"]
-    names += [f"Pave code in activity {a} (DB, files, seal; not terraform)" for a in ACTIVITY_ORDER[:-1]]
+    names += [f"Pave code in activity {x} (DB, files, seal; not terraform)" for x in acts]
     names += ["Temporal: workflow tasks + activity dispatch", "POST: request stored -> workflow started"]
     cols = {}
     for a in pave_arms:
         dd = details[a]
         v = [median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "apply")) for d in dd]) - raw_cmds,
              med(a, "cmd:output")]
-        v += [median([d.get("act:" + x, 0) - sum(d.get("cmd:" + c, 0) for c in cmd_of.get(x, [])) for d in dd])
-              for x in ACTIVITY_ORDER[:-1]]
+        # an activity this Pave does not run (renamed, merged, local) counts 0
+        v += [median([d.get("act:" + x, 0) - (sum(d.get("cmd:" + c, 0) for c in cmd_of.get(x, []))
+                                              if "act:" + x in d else 0) for d in dd]) for x in acts]
         v += [med(a, "temporal orchestration"), med(a, "post->workflow started")]
         cols[a] = v
     rows = [[n] + [fmt(cols[a][i]) for a in pave_arms] for i, n in enumerate(names)]
