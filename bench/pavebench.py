@@ -100,6 +100,31 @@ def parse_instant(v) -> float:
     return dt.datetime.fromisoformat(s).timestamp()
 
 
+def proc_table() -> list[tuple[int, int, int]]:
+    """(pid, ppid, pgid) of every process, from /proc."""
+    out = []
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            f = (p / "stat").read_text().rsplit(")", 1)[1].split()
+            out.append((int(p.name), int(f[1]), int(f[2])))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def kill_own_children() -> None:
+    """Kills the raw Terraform/psql processes this script started and that are still running."""
+    me = os.getpid()
+    for pid, ppid, _pgid in proc_table():
+        if ppid == me:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -256,10 +281,10 @@ class Pave:
         return f"postgres://postgres@127.0.0.1:{self.db_port}/pave_tfstate?sslmode=disable"
 
     def pids_in_group(self) -> list[int]:
+        """Processes in the process group this Pave was started in (its own session)."""
         if not self.proc:
             return []
-        out = subprocess.run(["ps", "-e", "-o", "pid=,pgid="], capture_output=True, text=True).stdout
-        return [int(p) for p, g in (l.split() for l in out.splitlines() if l.strip()) if int(g) == self.proc.pid]
+        return [pid for pid, _ppid, pgid in proc_table() if pgid == self.proc.pid]
 
     def stop(self) -> None:
         if not self.proc:
@@ -328,6 +353,7 @@ class Pave:
 # ---------------------------------------------------------------- raw Terraform
 
 _TF_VERSION: list[str] = []
+RAW_COMMAND_TIMEOUT = 900  # s; longer than the 10 min lock timeout the throughput arm allows
 
 
 def terraform_version() -> str:
@@ -397,8 +423,11 @@ class RawTerraform:
         for argv in argvs:
             t0 = time.perf_counter()
             key = "seed" if argv[0] == "psql" else argv[1]
-            r = subprocess.run(argv, cwd=d, env=self.env, input=seed_sql if key == "seed" else "",
-                               capture_output=True, text=True)
+            try:
+                r = subprocess.run(argv, cwd=d, env=self.env, input=seed_sql if key == "seed" else "",
+                                   capture_output=True, text=True, timeout=RAW_COMMAND_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise BenchError(f"raw `{' '.join(argv[:2])}` in {d} did not finish in {RAW_COMMAND_TIMEOUT} s") from None
             times[key] = (time.perf_counter() - t0) * 1000
             ok = r.returncode == 0 or (key == "plan" and pave_flags and r.returncode == 2)
             if not ok:
@@ -430,12 +459,16 @@ class Session:
     def _on_signal(self, signum, frame):
         log(f"signal {signum}: cleaning up")
         self.close()
-        sys.exit(128 + signum)
+        # Not sys.exit: worker threads of a running arm would keep taking queued runs.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + signum)
 
     def close(self):
         if self._done:
             return
         self._done = True
+        kill_own_children()
         try:
             for other in self.others:
                 other.stop()
