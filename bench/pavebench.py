@@ -1137,6 +1137,13 @@ def cmd_latency(args) -> int:
     print(table(["phase", "call", "rate /s", "achieved /s", "ok", "errors", "p50 ms", "p99 ms", "max ms",
                  "p99 from intended"], rows))
     print()
+    byphase = {name[0]: r for name, *_rest, r in results}
+    if "A" in byphase and "B" in byphase and byphase["A"]["samples"]["GET"] and byphase["B"]["samples"]["GET"]:
+        a = [x[0] for x in byphase["A"]["samples"]["GET"]]
+        b = [x[0] for x in byphase["B"]["samples"]["GET"]]
+        print(f"RATIO  GET with runs in flight (B) / without (A): p50 {percentile(b, 50) / percentile(a, 50):.2f},"
+              f" p99 {percentile(b, 99) / percentile(a, 99):.2f}")
+        print()
     for name, *_rest, r in results:
         print(f"{name}: client CPU {r['client_cpu_pct']:.0f}% of one core, scheduler >5 ms late for"
               f" {r['late']} sends, Pave JVM CPU {r['jvm_cpu_pct']:.0f}% of one core")
