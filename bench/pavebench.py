@@ -386,7 +386,7 @@ class RawTerraform:
         (d / "_backend.tf").write_text('terraform {\n  backend "pg" {}\n}\n')
         (d / "inputs.tfvars.json").write_text(json.dumps(
             {"server_host": "127.0.0.1", "server_port": self.target_port, "admin_user": "postgres",
-             "database_name": database}))
+             "pave_workspace": name, "database_name": database}))
         return d
 
     def commands(self, d: Path, schema: str, pave_flags: bool, lock: list[str]) -> list[list[str]]:
