@@ -15,11 +15,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ApprovalRow.class)
 public interface GuardrailDao {
 
+  /** One JDBC batch per stage: seq numbers are assigned by the caller after {@link #lastSeq}. */
   @SqlBatch("INSERT INTO request_policy_results (request_id, seq, stage, policy, enforcement, result, message,"
-      + " policy_hash, plan_sha256, evaluated_at) VALUES (:requestId, (SELECT COALESCE(MAX(seq), 0) + 1"
-      + " FROM request_policy_results WHERE request_id = :requestId), :stage, :policy, :enforcement, :result,"
+      + " policy_hash, plan_sha256, evaluated_at) VALUES (:requestId, :seq, :stage, :policy, :enforcement, :result,"
       + " :message, :policyHash, :planSha256, :evaluatedAt)")
   void insertResults(@BindMethods List<PolicyResultRow> rows);
+
+  @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM request_policy_results WHERE request_id = :requestId")
+  int lastSeq(@Bind("requestId") String requestId);
 
   @SqlQuery("SELECT * FROM request_policy_results WHERE request_id = :requestId ORDER BY seq")
   List<PolicyResultRow> results(@Bind("requestId") String requestId);

@@ -19,13 +19,15 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
 
   @Override
   public void savePolicyResults(String requestId, List<PolicyResult> results, String planSha256, Instant at) {
-    // One statement per row: each takes the next seq, in policy-name order.
     jdbi.useTransaction(handle -> {
       GuardrailDao dao = handle.attach(GuardrailDao.class);
+      int seq = dao.lastSeq(requestId);
+      List<PolicyResultRow> rows = new java.util.ArrayList<>();
       for (PolicyResult r : results) {
-        dao.insertResults(List.of(new PolicyResultRow(requestId, 0, r.stage(), r.policy(), r.enforcement(), r.result(),
-            r.message(), r.hash(), planSha256, at)));
+        rows.add(new PolicyResultRow(requestId, ++seq, r.stage(), r.policy(), r.enforcement(), r.result(),
+            r.message(), r.hash(), planSha256, at));
       }
+      dao.insertResults(rows);
     });
   }
 

@@ -86,9 +86,19 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public void init(String requestId) {
+    init(ledger.load(requestId));
+  }
+
+  @Override
+  public PlanOutcome initAndPlan(String requestId) {
     RunRequest request = ledger.load(requestId);
-    ledger.setStatus(requestId, RequestStatus.PLANNING);
-    step(requestId, StepName.INIT, () -> {
+    init(request);
+    return plan(request);
+  }
+
+  private void init(RunRequest request) {
+    ledger.setStatus(request.id(), RequestStatus.PLANNING);
+    step(request.id(), StepName.INIT, () -> {
       initialize(request, directories.prepare(request, module(request), config));
       return null;
     });
@@ -96,7 +106,11 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public PlanOutcome plan(String requestId) {
-    RunRequest request = ledger.load(requestId);
+    return plan(ledger.load(requestId));
+  }
+
+  private PlanOutcome plan(RunRequest request) {
+    String requestId = request.id();
     return step(requestId, StepName.PLAN, () -> {
       Path dir = initializedDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);

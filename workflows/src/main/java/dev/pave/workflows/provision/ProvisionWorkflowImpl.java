@@ -66,8 +66,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
         error = request.message();
         return RequestStatus.DENIED;
       }
-      steps.terraform.init(id);
-      steps.terraform.plan(id);
+      steps.terraform.initAndPlan(id);
       PolicyCheck plan = steps.guardrails.checkPlan(id);
       if (plan.denied()) {
         error = plan.message();

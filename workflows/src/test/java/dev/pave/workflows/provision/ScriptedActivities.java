@@ -99,6 +99,12 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   }
 
   @Override
+  public PlanOutcome initAndPlan(String requestId) {
+    init(requestId);
+    return plan(requestId);
+  }
+
+  @Override
   public void apply(String requestId) {
     calls.add("apply " + requestId);
     if (staleOnce.remove(requestId)) {
