@@ -58,19 +58,9 @@ record MetricsQuery(Instant since, Instant until, String team, String module, St
   }
 
   private static int limit(String value) {
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    return dev.pave.api.core.Limits.parse(value, DEFAULT_LIMIT, MAX_LIMIT);
   }
+
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;

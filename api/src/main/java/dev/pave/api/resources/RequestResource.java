@@ -85,17 +85,7 @@ public class RequestResource {
   }
 
   private static int limit(String value) {
-    if (value == null) {
-      return 50;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    return dev.pave.api.core.Limits.parse(value, 50, MAX_LIMIT);
   }
+
 }
