@@ -46,6 +46,19 @@ class CiRetriesAndTokensTest {
     assertThat(different.status()).isEqualTo(409);
     assertThat(different.body().get("message").asText()).contains("Idempotency-Key");
     api.awaitTerminal(ci, first.body().get("id").asText(), Duration.ofSeconds(90));
+
+    // A destroy retried after it succeeded gets its original answer, not "nothing to destroy".
+    String destroy = "{\"module\":\"postgres-database\",\"workspace\":\"idem-db\",\"environment\":\"dev\","
+        + "\"action\":\"destroy\"}";
+    HttpApi.Reply destroyed = api.postRaw(ci, "/v1/requests", destroy, "pipeline-42-teardown");
+    assertThat(destroyed.status()).as(destroyed.body().toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(ci, destroyed.body().get("id").asText(), Duration.ofSeconds(90))
+        .get("status").asText()).isEqualTo("succeeded");
+    HttpApi.Reply retried = api.postRaw(ci, "/v1/requests", destroy, "pipeline-42-teardown");
+    assertThat(retried.status()).as(retried.body().toString()).isEqualTo(202);
+    assertThat(retried.body().get("id").asText()).isEqualTo(destroyed.body().get("id").asText());
+    assertThat(api.postRaw(ci, "/v1/requests", destroy, "pipeline-43-teardown").status())
+        .as("a new destroy of a destroyed workspace").isEqualTo(422);
   }
 
   @Test

@@ -66,16 +66,17 @@ public final class RequestService {
         : jdbi.onDemand(WorkspaceDao.class).find(body.workspace());
     JsonNode inputs = effectiveInputs(body, action, workspace);
     CatalogModule module = validator.check(body, inputs);
-    checkWorkspace(caller, body, action, module, workspace);
-
     Integer ttlHours = body.ttlHours() == null || body.ttlHours().isNull() ? null : body.ttlHours().intValue();
     String requestHash = requestHash(module, body, action, inputs, ttlHours);
     if (idempotencyKey != null) {
+      // Before the workspace checks: a retry of a destroy that already succeeded must get the
+      // original answer, not "nothing to destroy".
       Optional<Accepted> replay = replay(caller, idempotencyKey, requestHash);
       if (replay.isPresent()) {
         return replay.get();
       }
     }
+    checkWorkspace(caller, body, action, module, workspace);
     RequestRow row = new RequestRow(Ids.newId("req"), module.name(), module.version(), body.workspace(),
         body.environment(), caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
