@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A candidate policy set sent over HTTP, written to a private temporary folder and loaded with
@@ -61,13 +59,11 @@ final class PolicyFolder {
   }
 
   private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    try {
+      dev.pave.workflows.files.Folders.deleteRecursively(dir);
+    } catch (java.io.UncheckedIOException e) {
       // a temporary folder left behind is harmless
     }
   }
+
 }

@@ -16,8 +16,6 @@ public interface ProvisionActivities {
   /** Ends the queue step and tells the workflow where to start (a restart may resume an apply). */
   RunStart begin(String requestId);
 
-  void init(String requestId);
-
   PlanOutcome plan(String requestId);
 
   /**

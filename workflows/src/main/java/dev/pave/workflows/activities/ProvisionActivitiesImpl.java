@@ -85,11 +85,6 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   @Override
-  public void init(String requestId) {
-    init(ledger.load(requestId));
-  }
-
-  @Override
   public PlanOutcome initAndPlan(String requestId) {
     RunRequest request = ledger.load(requestId);
     init(request);

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A request's Terraform working directory: a copy of the catalog module, a backend file and the
@@ -113,13 +111,7 @@ public final class WorkingDirectories {
   }
 
   private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dev.pave.workflows.files.Folders.deleteRecursively(dir);
   }
+
 }

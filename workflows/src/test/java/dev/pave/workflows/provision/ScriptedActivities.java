@@ -50,8 +50,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
         false);
   }
 
-  @Override
-  public void init(String requestId) {
+  private void init(String requestId) {
     calls.add("init " + requestId);
   }
 
