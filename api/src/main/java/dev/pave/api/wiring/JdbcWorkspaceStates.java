@@ -1,51 +1,58 @@
 package dev.pave.api.wiring;
 
+import dev.pave.workflows.activities.WorkingDirectories;
 import dev.pave.workflows.activities.WorkspaceStates;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives a new workspace an empty state row in the pg backend's table (see {@link WorkspaceStates}
- * for why). The table is Terraform's: {@code <schema>.states (id, name unique, data)}, made by init.
+ * The pg backend's state rows (see {@link WorkspaceStates} for why Pave touches them). The table
+ * is Terraform's: {@code terraform_state.states (id, name unique, data)}, made by init; a
+ * workspace's row is named like the workspace. Connections come from a small pool: two
+ * statements per request, each of which would otherwise pay for a new connection.
  */
 final class JdbcWorkspaceStates implements WorkspaceStates {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcWorkspaceStates.class);
+  private static final String TABLE = '"' + WorkingDirectories.STATE_SCHEMA + "\".states";
 
-  private final StateDatabase database;
+  private final DataSource pool;
 
-  JdbcWorkspaceStates(StateDatabase database) {
-    this.database = database;
+  JdbcWorkspaceStates(DataSource pool) {
+    this.pool = pool;
   }
 
   @Override
-  public java.util.Optional<String> read(String schema) {
-    String table = '"' + schema.replace("\"", "\"\"") + "\".states";
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        PreparedStatement select = connection.prepareStatement("SELECT data FROM " + table + " WHERE name = 'default'");
-        java.sql.ResultSet row = select.executeQuery()) {
-      return row.next() ? java.util.Optional.ofNullable(row.getString(1)) : java.util.Optional.empty();
+  public Optional<String> read(String workspace) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT data FROM " + TABLE + " WHERE name = ?")) {
+      select.setString(1, workspace);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+      }
     } catch (SQLException e) {
-      LOG.warn("could not read the Terraform state in {}: {}", schema, e.getMessage());
-      return java.util.Optional.empty();
+      LOG.warn("could not read the Terraform state of {}: {}", workspace, e.getMessage());
+      return Optional.empty();
     }
   }
 
   @Override
-  public void createIfMissing(String schema, String emptyState) {
-    String table = '"' + schema.replace("\"", "\"\"") + "\".states"; // quoted: a name is never SQL
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+  public void createIfMissing(String workspace, String emptyState) {
+    try (Connection connection = pool.getConnection();
         PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO " + table + " (name, data) VALUES ('default', ?) ON CONFLICT (name) DO NOTHING")) {
-      insert.setString(1, emptyState);
+            "INSERT INTO " + TABLE + " (name, data) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+      insert.setString(1, workspace);
+      insert.setString(2, emptyState);
       insert.executeUpdate();
     } catch (SQLException e) {
       // Only a speed-up: without the row Terraform creates the state itself, under its database-wide lock.
-      LOG.warn("could not create an empty Terraform state in {}: {}", schema, e.getMessage());
+      LOG.warn("could not create an empty Terraform state for {}: {}", workspace, e.getMessage());
     }
   }
 }

@@ -18,6 +18,7 @@ import dev.pave.workflows.worker.ProvisionWorker;
 import dev.pave.workflows.worker.WorkerDependencies;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.util.Duration;
 import io.temporal.client.WorkflowClient;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,10 +51,12 @@ public final class PaveServices {
   public final boolean embeddedTemporal;
   private final DatabaseEndpoints databases;
   private final PaveConfiguration config;
+  private final Environment environment;
   private final ObjectMapper json;
 
   private PaveServices(PaveConfiguration config, Environment environment) {
     this.config = config;
+    this.environment = environment;
     this.json = environment.getObjectMapper();
     this.home = Path.of(config.home).toAbsolutePath().normalize();
     boolean embeddedDatabase = config.database.embedded();
@@ -61,7 +65,8 @@ public final class PaveServices {
         : ExternalDatabase.of(config.database, config.terraform.stateDatabaseUrl);
     Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
         .locations("classpath:db/migration").load().migrate();
-    this.jdbi = new JdbiFactory().build(environment, dataSource(), "pave");
+    this.jdbi = new JdbiFactory().build(environment,
+        pool(databases.jdbcUrl(), databases.user(), databases.password(), config.database.maxConnections), "pave");
     // The catalog, the policies and the cost formulas are checked before anything runs: a
     // broken one stops Pave here, naming the file, instead of failing open later.
     this.catalog = ModuleCatalog.load(Path.of(config.modulesDir).toAbsolutePath().normalize());
@@ -97,7 +102,7 @@ public final class PaveServices {
     TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
         databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
         config.terraform.lockTimeout, databases.stateDatabase() == null ? WorkspaceStates.NONE
-            : new JdbcWorkspaceStates(databases.stateDatabase()));
+            : new JdbcWorkspaceStates(statePool(databases.stateDatabase())));
     // One in-process worker keeps its workflows cached; a cluster's workers must be able to take
     // over each other's workflows at once (see ProvisionWorker).
     return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, embeddedTemporal, new WorkerDependencies(
@@ -105,15 +110,23 @@ public final class PaveServices {
         config.approvalTimeout, Clock.systemUTC()));
   }
 
-  private DataSourceFactory dataSource() {
+  /** A few connections to the Terraform state database, for the state rows Pave reads and seeds. */
+  private DataSource statePool(StateDatabase state) {
+    ManagedDataSource pool = pool(state.jdbcUrl(), state.user(), state.password(), 4)
+        .build(environment.metrics(), "terraform-state");
+    environment.lifecycle().manage(pool);
+    return pool;
+  }
+
+  private static DataSourceFactory pool(String url, String user, String password, int maxSize) {
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("org.postgresql.Driver");
-    factory.setUrl(databases.jdbcUrl());
-    factory.setUser(databases.user());
-    factory.setPassword(databases.password());
-    factory.setMaxSize(config.database.maxConnections);
-    factory.setMinSize(2);
-    factory.setInitialSize(2);
+    factory.setUrl(url);
+    factory.setUser(user);
+    factory.setPassword(password);
+    factory.setMaxSize(maxSize);
+    factory.setMinSize(Math.min(2, maxSize));
+    factory.setInitialSize(Math.min(2, maxSize));
     factory.setValidationQuery("/* pave health */ SELECT 1");
     factory.setCheckConnectionOnBorrow(true);
     factory.setMaxWaitForConnection(Duration.seconds(5));

@@ -81,7 +81,7 @@ class WorkerFailoverIT {
         assertThat(workers(done)).as("steps were run by both workers").hasSize(2);
         assertThat(marker.count("failover-slow", "once")).as("applied exactly once").isEqualTo(1);
 
-        assertThat(postgres.count("pave_state", "SELECT count(*) FROM tfstate_failover_slow.states")).isEqualTo(1);
+        assertThat(postgres.count("pave_state", "SELECT count(*) FROM terraform_state.states WHERE name = 'failover-slow'")).isEqualTo(1);
 
         JsonNode provisioned = client.awaitTerminal(database, Duration.ofSeconds(120));
         assertThat(provisioned.get("status").asText()).as(provisioned.toString()).isEqualTo("succeeded");

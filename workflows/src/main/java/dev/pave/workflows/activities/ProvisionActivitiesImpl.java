@@ -11,7 +11,6 @@ import dev.pave.workflows.crypto.Hashes;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.terraform.ApplyResult;
 import dev.pave.workflows.terraform.BackendUnavailableException;
-import dev.pave.workflows.terraform.InitOptions;
 import dev.pave.workflows.terraform.OutputValue;
 import dev.pave.workflows.terraform.PlanOptions;
 import dev.pave.workflows.terraform.PlanResult;
@@ -43,6 +42,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final ModuleCatalog catalog;
   private final TerraformRunConfig config;
   private final WorkingDirectories directories;
+  private final InitializedModules initializedModules;
   private final SecretBox secrets;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
@@ -55,6 +55,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     this.catalog = catalog;
     this.config = config;
     this.directories = new WorkingDirectories(config.workRoot());
+    this.initializedModules = new InitializedModules(config.workRoot());
     this.secrets = secrets;
     this.clock = clock;
   }
@@ -93,10 +94,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   private void init(RunRequest request) {
     ledger.setStatus(request.id(), RequestStatus.PLANNING);
-    step(request.id(), StepName.INIT, () -> {
-      initialize(request, directories.prepare(request, module(request), config));
-      return null;
-    });
+    // The step is what init would give a request: a working directory ready to plan in.
+    step(request.id(), StepName.INIT, () -> workingDirectory(request));
   }
 
   @Override
@@ -107,7 +106,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private PlanOutcome plan(RunRequest request) {
     String requestId = request.id();
     return step(requestId, StepName.PLAN, () -> {
-      Path dir = initializedDirectory(request);
+      Path dir = workingDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
       PlanResult result = config.terraform().plan(dir, environment(request),
           new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, request.destroy(), config.lockTimeout()),
@@ -142,14 +141,14 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
         throw ApplicationFailure.newNonRetryableFailure(
             "the plan to apply is not the plan that was approved; nothing was applied", "TerraformFailed");
       }
-      Path dir = initializedDirectory(request);
+      Path dir = workingDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
       write(planFile, plan);
       Map<String, String> env = environment(request);
       ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), TerraformListener.NONE);
       if (!request.destroy()) {
         // Read from the state the apply just wrote: one query instead of a fourth Terraform process.
-        Map<String, OutputValue> outputs = config.states().read(WorkingDirectories.stateSchema(request.workspace()))
+        Map<String, OutputValue> outputs = config.states().read(request.workspace())
             .flatMap(StateOutputs::of)
             .orElseGet(() -> config.terraform().outputs(dir, env));
         recordOutputs(requestId, outputs);
@@ -211,21 +210,21 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }
   }
 
-  private Path initializedDirectory(RunRequest request) {
-    Path dir = directories.prepare(request, module(request), config);
-    if (!directories.initialized(dir)) {
-      // This worker did not run init for the request (another one did, or it restarted).
-      initialize(request, dir);
+  /**
+   * The request's directory, ready for plan or apply: built by this worker for an earlier step of
+   * the request, or built now (the init step, or another worker's step taken over, or a restart).
+   */
+  private Path workingDirectory(RunRequest request) {
+    Path dir = directories.of(request.id());
+    if (Files.isDirectory(dir)) {
+      return dir;
     }
-    return dir;
-  }
-
-  private void initialize(RunRequest request, Path dir) {
-    String schema = WorkingDirectories.stateSchema(request.workspace());
-    config.terraform().init(dir, environment(request), new InitOptions(Map.of("schema_name", schema), config.lockTimeout()));
-    // init has created the schema; an empty state now spares the first apply the database-wide lock.
-    config.states().createIfMissing(schema, EmptyState.of(terraformVersion()));
-    directories.markInitialized(dir);
+    CatalogModule module = module(request);
+    Path initialized = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout());
+    // Init has made the schema and its table; an empty state row now spares the first plan and
+    // apply the pg backend's database-wide creation lock (see WorkspaceStates).
+    config.states().createIfMissing(request.workspace(), EmptyState.of(terraformVersion()));
+    return directories.prepare(request, module, config, initialized);
   }
 
   private String terraformVersion() {
@@ -243,10 +242,12 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
             "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
   }
 
+  /** Terraform's environment for a request's workspace, or for none (init of a module version). */
   private Map<String, String> environment(RunRequest request) {
     Map<String, String> extra = new HashMap<>(config.environment());
     extra.put("PG_CONN_STR", config.stateConnection());
-    return TerraformEnvironment.minimal(config.workRoot().resolve(".home"), config.settings(), extra);
+    return TerraformEnvironment.minimal(config.workRoot().resolve(".home"), config.settings(), extra,
+        request == null ? null : request.workspace());
   }
 
   private static byte[] readAll(Path file) {

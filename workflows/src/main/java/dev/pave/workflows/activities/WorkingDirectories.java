@@ -13,16 +13,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * A request's Terraform working directory: a copy of the catalog module, a backend file and the
- * inputs as a .tfvars.json file (never -var flags or HCL, so an input is only ever data). It can
- * be rebuilt on any worker, which is what lets a different worker take over any step.
+ * A request's Terraform working directory: a copy of the catalog module, a backend file, the
+ * inputs as a .tfvars.json file (never -var flags or HCL, so an input is only ever data) and what
+ * {@code terraform init} made for the module version ({@link InitializedModules}). It can be
+ * rebuilt on any worker, which is what lets a different worker take over any step.
  */
 public final class WorkingDirectories {
 
   static final String VAR_FILE = "inputs.tfvars.json";
   static final String PLAN_FILE = "pave.tfplan";
-  private static final String INITIALIZED_MARKER = ".pave-initialized";
   private static final String BACKEND_FILE = "_pave_backend.tf";
+  private static final String DOT_TERRAFORM = ".terraform";
+  private static final String LOCK_FILE = ".terraform.lock.hcl";
+
+  /**
+   * The pg backend's schema for every workspace's state; each workspace is a Terraform workspace
+   * (a row of {@code states}) named like the Pave workspace. Row locks are per workspace.
+   */
+  public static final String STATE_SCHEMA = "terraform_state";
 
   /**
    * A platform input Pave always knows: the workspace's name, for modules that mark what they
@@ -41,8 +49,12 @@ public final class WorkingDirectories {
     return root.resolve(requestId);
   }
 
-  /** Builds the directory if it is missing; returns it. Existing files are kept. */
-  public Path prepare(RunRequest request, CatalogModule module, TerraformRunConfig config) {
+  /**
+   * Builds the directory if it is missing; returns it. Existing files are kept.
+   *
+   * @param initialized the module version's initialized directory ({@link InitializedModules})
+   */
+  public Path prepare(RunRequest request, CatalogModule module, TerraformRunConfig config, Path initialized) {
     Path dir = of(request.id());
     if (Files.isDirectory(dir)) {
       return dir;
@@ -51,7 +63,8 @@ public final class WorkingDirectories {
       Path building = Files.createDirectories(root).resolve(request.id() + ".building");
       delete(building);
       copyModule(module.directory(), building);
-      Files.writeString(building.resolve(BACKEND_FILE), "terraform {\n  backend \"pg\" {}\n}\n");
+      writeBackend(building);
+      linkInitialized(initialized, building);
       ObjectNode vars = json.createObjectNode();
       config.platformInputs().forEach((name, value) -> {
         if (module.platformInputs().contains(name)) {
@@ -70,32 +83,42 @@ public final class WorkingDirectories {
     }
   }
 
-  public boolean initialized(Path dir) {
-    return Files.exists(dir.resolve(INITIALIZED_MARKER));
+  static void writeBackend(Path dir) throws IOException {
+    Files.writeString(dir.resolve(BACKEND_FILE),
+        "terraform {\n  backend \"pg\" {\n    schema_name = \"" + STATE_SCHEMA + "\"\n  }\n}\n");
   }
 
-  public void markInitialized(Path dir) {
-    try {
-      Files.writeString(dir.resolve(INITIALIZED_MARKER), "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * What init made, as if init had run here: its backend record copied (Terraform rewrites it),
+   * everything else (providers, modules; large for real providers, only read) linked.
+   */
+  private static void linkInitialized(Path initialized, Path dir) throws IOException {
+    Path source = initialized.resolve(DOT_TERRAFORM);
+    Path target = Files.createDirectories(dir.resolve(DOT_TERRAFORM));
+    try (var entries = Files.list(source)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        Path link = target.resolve(entry.getFileName().toString());
+        if (Files.isDirectory(entry)) {
+          Files.createSymbolicLink(link, entry);
+        } else {
+          Files.copy(entry, link);
+        }
+      }
     }
-  }
-
-  /** Schema of the pg backend that holds this workspace's state: one per workspace, so locks are per workspace. */
-  public static String stateSchema(String workspace) {
-    return "tfstate_" + workspace.replace('-', '_');
+    if (Files.exists(initialized.resolve(LOCK_FILE))) {
+      Files.copy(initialized.resolve(LOCK_FILE), dir.resolve(LOCK_FILE), StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   public void remove(String requestId) {
     delete(of(requestId));
   }
 
-  private static void copyModule(Path source, Path target) throws IOException {
+  static void copyModule(Path source, Path target) throws IOException {
     Files.walkFileTree(source, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (dir.getFileName().toString().equals(".terraform")) {
+        if (dir.getFileName().toString().equals(DOT_TERRAFORM)) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         Files.createDirectories(target.resolve(source.relativize(dir).toString()));

@@ -2,7 +2,7 @@ package dev.pave.workflows.activities;
 
 /**
  * The pg backend's state rows, which Pave touches for two things only: giving a new workspace an
- * empty state right after its first init, and reading outputs after an apply.
+ * empty state before its first plan, and reading outputs after an apply.
  *
  * <p>Why: while a Terraform workspace has no state row, the pg backend locks it with advisory lock
  * -1, which is database-wide, and holds it for the whole of the first apply; every other
@@ -14,23 +14,23 @@ public interface WorkspaceStates {
   /** For a state database Pave cannot reach by JDBC: Terraform creates the state itself, under lock -1. */
   WorkspaceStates NONE = new WorkspaceStates() {
     @Override
-    public void createIfMissing(String schema, String emptyState) {}
+    public void createIfMissing(String workspace, String emptyState) {}
 
     @Override
-    public java.util.Optional<String> read(String schema) {
+    public java.util.Optional<String> read(String workspace) {
       return java.util.Optional.empty();
     }
   };
 
   /**
-   * Stores {@code emptyState} as the default workspace's state in {@code schema}, unless a state
-   * is there already: never replaces one.
+   * Stores {@code emptyState} as the workspace's state in {@link WorkingDirectories#STATE_SCHEMA},
+   * unless a state is there already: never replaces one.
    */
-  void createIfMissing(String schema, String emptyState);
+  void createIfMissing(String workspace, String emptyState);
 
   /**
-   * The default workspace's state JSON, if Pave can read it. After an apply, outputs are read from
-   * it: one query instead of a fourth Terraform process ({@code terraform output -json}).
+   * The workspace's state JSON, if Pave can read it. After an apply, outputs are read from it: one
+   * query instead of another Terraform process ({@code terraform output -json}).
    */
-  java.util.Optional<String> read(String schema);
+  java.util.Optional<String> read(String workspace);
 }

@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,9 @@ final class OutputFile {
       try (InputStream in = Files.newInputStream(path)) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
+        // Waiting on the exit rather than sleeping: the last lines are read the moment the process
+        // ends, not up to a poll interval later (that was a few ms on every Terraform command).
+        CompletableFuture<Process> exit = process.onExit();
         boolean exited = false;
         while (true) {
           int read = in.read(buffer);
@@ -63,9 +70,9 @@ final class OutputFile {
           if (exited) {
             break;
           }
-          exited = !process.isAlive(); // once exited, one more pass reads what it wrote last
+          exited = exit.isDone(); // once exited, one more pass reads what it wrote last
           if (!exited) {
-            Thread.sleep(POLL_MILLIS);
+            awaitExit(exit);
           }
         }
         if (line.size() > 0) {
@@ -80,6 +87,17 @@ final class OutputFile {
     thread.setDaemon(true);
     thread.start();
     return thread;
+  }
+
+  /** Returns when the process exits or after a poll interval, whichever comes first. */
+  private static void awaitExit(CompletableFuture<Process> exit) throws InterruptedException {
+    try {
+      exit.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException stillRunning) {
+      // more output may have arrived: read again
+    } catch (ExecutionException impossible) {
+      // onExit never completes exceptionally; the next isDone() check ends the loop either way
+    }
   }
 
   void delete() {

@@ -28,6 +28,15 @@ public final class TerraformEnvironment {
    *     TF_LOG* or one of the variables set here: inputs travel only in .tfvars.json files
    */
   public static Map<String, String> minimal(Path home, TerraformSettings settings, Map<String, String> extra) {
+    return minimal(home, settings, extra, null);
+  }
+
+  /**
+   * As {@link #minimal(Path, TerraformSettings, Map)}, with the Terraform workspace (the state a
+   * command reads and writes) selected through TF_WORKSPACE; null for the default workspace.
+   */
+  public static Map<String, String> minimal(Path home, TerraformSettings settings, Map<String, String> extra,
+      String workspace) {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(settings, "settings");
     Map<String, String> env = new TreeMap<>();
@@ -42,6 +51,12 @@ public final class TerraformEnvironment {
       String name = e.getKey();
       checkAllowed(name, env);
       env.put(name, Objects.requireNonNull(e.getValue(), () -> "value of " + name));
+    }
+    if (workspace != null) {
+      if (workspace.isEmpty() || workspace.chars().anyMatch(c -> c < 0x21 || c == '/')) {
+        throw new IllegalArgumentException("invalid Terraform workspace name: " + workspace);
+      }
+      env.put("TF_WORKSPACE", workspace);
     }
     return Collections.unmodifiableMap(env);
   }

@@ -44,4 +44,19 @@ class TerraformEnvironmentTest {
         .hasMessageStartingWith(name)
         .hasMessageNotContaining("=x");
   }
+
+  @Test
+  void selectsTheWorkspaceOnlyThroughItsOwnParameter() {
+    assertThat(TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of(), "orders-db"))
+        .containsEntry("TF_WORKSPACE", "orders-db");
+    assertThat(TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of(), null)).doesNotContainKey("TF_WORKSPACE");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a/b", "two words", "tab\tname"})
+  void refusesAWorkspaceNameTerraformWouldMisread(String workspace) {
+    assertThatThrownBy(() -> TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of(), workspace))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("invalid Terraform workspace name");
+  }
 }

