@@ -3,17 +3,11 @@ package dev.pave.workflows.activities;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * Policy checks and the approval wait. Each records its step; evaluations are stored with each
- * policy's content hash so an auditor can tell which version of which rule decided.
+ * The approval wait. (The policy checks themselves run inside the activities that admit a request
+ * and make its plan: see {@link ProvisionActivities}.)
  */
 @ActivityInterface
 public interface GuardrailActivities {
-
-  /** Request-stage policies, before any Terraform command runs. */
-  PolicyCheck checkRequest(String requestId);
-
-  /** Plan-stage policies, on {@code terraform show -json} of the saved plan. */
-  PolicyCheck checkPlan(String requestId);
 
   /**
    * Moves the request to awaiting_approval and opens the approval step; returns the deadline

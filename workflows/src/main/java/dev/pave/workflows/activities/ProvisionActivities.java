@@ -10,22 +10,28 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface ProvisionActivities {
 
-  /** Takes the request's workspace if it is its turn (FIFO); true when the request holds it. */
-  boolean claimWorkspace(String requestId);
+  /**
+   * Takes the request's workspace if it is its turn (FIFO). If it is: ends the queue step, tells
+   * the workflow where to start (a restart may resume an approval wait or an apply) and, for a run
+   * from the beginning, checks the request-stage policies, before any Terraform command runs.
+   */
+  Admission admit(String requestId);
 
-  /** Ends the queue step and tells the workflow where to start (a restart may resume an apply). */
-  RunStart begin(String requestId);
-
+  /** Plans again (the saved plan went stale) and checks the new plan against the plan-stage policies. */
   PlanOutcome plan(String requestId);
 
   /**
-   * Init then plan, each recorded as its own step, in one activity: one Temporal round trip less
-   * on the path every request takes. A re-plan (stale plan) calls plan alone.
+   * Init, plan, and the plan-stage policy check, each recorded as its own step, in one activity:
+   * fewer Temporal round trips on the path every request takes.
    */
   PlanOutcome initAndPlan(String requestId);
 
+  /** Applies the saved, checked plan; on success records the outputs and ends the request as succeeded. */
   void apply(String requestId);
 
-  /** Records a terminal status; returns the next request waiting for this workspace, or null. */
+  /**
+   * Records a terminal status (unless the request has one already: a succeeded apply ended it);
+   * returns the next request waiting for this workspace, or null.
+   */
   String finish(String requestId, String status, String error);
 }

@@ -9,6 +9,7 @@ import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.crypto.Hashes;
 import dev.pave.workflows.crypto.SecretBox;
+import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.terraform.ApplyResult;
 import dev.pave.workflows.terraform.BackendUnavailableException;
 import dev.pave.workflows.terraform.OutputValue;
@@ -44,13 +45,15 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final WorkingDirectories directories;
   private final InitializedModules initializedModules;
   private final SecretBox secrets;
+  private final PolicyChecks policyChecks;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private volatile String terraformVersion;
 
   public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
-      TerraformRunConfig config, SecretBox secrets, Clock clock) {
+      PolicySet policies, TerraformRunConfig config, SecretBox secrets, Clock clock) {
     this.ledger = ledger;
+    this.policyChecks = new PolicyChecks(ledger, guardrails, catalog, policies, clock);
     this.guardrails = guardrails;
     this.catalog = catalog;
     this.config = config;
@@ -61,13 +64,18 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   @Override
-  public boolean claimWorkspace(String requestId) {
-    return ledger.claimWorkspace(requestId);
+  public Admission admit(String requestId) {
+    if (!ledger.claimWorkspace(requestId)) {
+      return Admission.waiting();
+    }
+    RunRequest request = ledger.load(requestId);
+    RunStart start = begin(request);
+    boolean checkRequest = start.phase() == RunStart.Phase.START && !start.cancelRequested();
+    return new Admission(true, start, checkRequest ? policyChecks.request(request) : null);
   }
 
-  @Override
-  public RunStart begin(String requestId) {
-    RunRequest request = ledger.load(requestId);
+  private RunStart begin(RunRequest request) {
+    String requestId = request.id();
     if (request.status() == RequestStatus.QUEUED) {
       ledger.stepStarted(requestId, StepName.QUEUE, request.createdAt(), SYSTEM);
       ledger.stepFinished(requestId, StepName.QUEUE, clock.instant(), "ok", null);
@@ -105,7 +113,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   private PlanOutcome plan(RunRequest request) {
     String requestId = request.id();
-    return step(requestId, StepName.PLAN, () -> {
+    PlannedRun planned = step(requestId, StepName.PLAN, () -> {
       Path dir = workingDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
       PlanResult result = config.terraform().plan(dir, environment(request),
@@ -114,18 +122,28 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       byte[] plan = readAll(planFile);
       String sha256 = Hashes.sha256(plan);
       // Policies read the plan as JSON; it is made here, once, beside the plan file it describes.
-      byte[] planJson = config.terraform().show(dir, environment(request), planFile).raw().toString()
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      JsonNode planDocument = config.terraform().show(dir, environment(request), planFile).raw();
+      byte[] planJson = planDocument.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       var summary = result.summary();
       ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256, secrets.seal(planJson, requestId)),
           summary.add(), summary.change(), summary.destroy());
-      return new PlanOutcome(result.hasChanges(), summary.add(), summary.change(), summary.destroy(), sha256);
+      return new PlannedRun(result, sha256, planDocument);
     });
+    // Checked here, on the JSON in hand, before the workflow can ask for an apply of this plan.
+    PolicyCheck check = policyChecks.plan(request, planned.json(), planned.sha256());
+    var summary = planned.result().summary();
+    return new PlanOutcome(planned.result().hasChanges(), summary.add(), summary.change(), summary.destroy(),
+        planned.sha256(), check);
   }
+
+  private record PlannedRun(PlanResult result, String sha256, JsonNode json) {}
 
   @Override
   public void apply(String requestId) {
     RunRequest request = ledger.load(requestId);
+    if (request.status() == RequestStatus.SUCCEEDED) {
+      return; // a retry after the apply succeeded and was recorded, but its completion was lost
+    }
     ledger.setStatus(requestId, RequestStatus.APPLYING);
     step(requestId, StepName.APPLY, () -> {
       SavedPlan saved = ledger.loadPlan(requestId)
@@ -151,10 +169,13 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
         Map<String, OutputValue> outputs = config.states().read(request.workspace())
             .flatMap(StateOutputs::of)
             .orElseGet(() -> config.terraform().outputs(dir, env));
-        recordOutputs(requestId, outputs);
+        recordOutputs(request, outputs);
       }
       return applied;
     });
+    // Succeeded the moment the apply and its outputs are recorded; handing the workspace on to
+    // the next request (finish) is not part of this request's lead time.
+    ledger.end(requestId, RequestStatus.SUCCEEDED, clock.instant(), null);
   }
 
   @Override
@@ -164,7 +185,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     return ledger.nextInLine(requestId).orElse(null);
   }
 
-  private void recordOutputs(String requestId, Map<String, OutputValue> outputs) {
+  private void recordOutputs(RunRequest request, Map<String, OutputValue> outputs) {
     Map<String, JsonNode> visible = new LinkedHashMap<>();
     List<String> sensitiveNames = new ArrayList<>();
     ObjectNode sensitive = json.createObjectNode();
@@ -176,10 +197,9 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
         visible.put(name, output.value());
       }
     });
-    RunRequest request = ledger.load(requestId);
     byte[] sealed = secrets.seal(sensitive.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "workspace:" + request.workspace());
-    ledger.recordOutputs(requestId, visible, sensitiveNames, sealed);
+    ledger.recordOutputs(request.id(), visible, sensitiveNames, sealed);
   }
 
   /** Runs one recorded step: opens it, heartbeats, closes it with its outcome, maps Terraform errors. */

@@ -1,5 +1,6 @@
 package dev.pave.workflows.provision;
 
+import dev.pave.workflows.activities.Admission;
 import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.RunStart;
 import dev.pave.workflows.contract.ProvisionInput;
@@ -13,7 +14,9 @@ import java.time.Duration;
  * Orchestration only: no I/O, no clock, no randomness. The order is the product's promise:
  * wait for the workspace, check the request against policy before any Terraform runs, init,
  * plan (saved), check the plan, wait for an approval only where a policy demands one, apply
- * exactly the checked (and approved) plan, record the outcome, hand the workspace on.
+ * exactly the checked (and approved) plan, record the outcome, hand the workspace on. Steps
+ * that follow each other unconditionally share an activity (admit: queue and request policy;
+ * initAndPlan: init, plan and plan policy), so a request pays few Temporal round trips.
  */
 public class ProvisionWorkflowImpl implements ProvisionWorkflow {
 
@@ -33,10 +36,10 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   @Override
   public String run(ProvisionInput input) {
     String id = input.requestId();
-    waitForWorkspace(id);
+    Admission admission = waitForWorkspace(id);
     RequestStatus outcome;
     try {
-      outcome = cancelledBy != null ? RequestStatus.CANCELLED : runSteps(id);
+      outcome = cancelledBy != null ? RequestStatus.CANCELLED : runSteps(id, admission.start(), admission.requestCheck());
     } catch (ActivityFailure failure) {
       outcome = RequestStatus.FAILED;
       error = FailureMessages.of(failure);
@@ -51,8 +54,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
     return outcome.wireName();
   }
 
-  private RequestStatus runSteps(String id) {
-    RunStart start = steps.bookkeeping.begin(id);
+  private RequestStatus runSteps(String id, RunStart start, PolicyCheck request) {
     if (start.cancelRequested() && cancelledBy == null) {
       cancelledBy = "requester";
     }
@@ -61,13 +63,11 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
     }
     boolean needsApproval = start.phase() == RunStart.Phase.APPROVAL;
     if (start.phase() == RunStart.Phase.START) {
-      PolicyCheck request = steps.guardrails.checkRequest(id);
       if (request.denied()) {
         error = request.message();
         return RequestStatus.DENIED;
       }
-      steps.terraform.initAndPlan(id);
-      PolicyCheck plan = steps.guardrails.checkPlan(id);
+      PolicyCheck plan = steps.terraform.initAndPlan(id).check();
       if (plan.denied()) {
         error = plan.message();
         return RequestStatus.DENIED;
@@ -95,8 +95,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
       }
       // The state moved since the plan was made: plan and check again (and ask again if a
       // policy wants a human), never apply blind and never fail the request for this alone.
-      steps.terraform.plan(id);
-      PolicyCheck plan = steps.guardrails.checkPlan(id);
+      PolicyCheck plan = steps.terraform.plan(id).check();
       if (plan.denied()) {
         error = plan.message();
         return RequestStatus.DENIED;
@@ -105,11 +104,14 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
     }
   }
 
-  private void waitForWorkspace(String id) {
-    while (cancelledBy == null && !steps.bookkeeping.claimWorkspace(id)) {
+  /** Until the request holds its workspace (and has been admitted), or is cancelled while in line. */
+  private Admission waitForWorkspace(String id) {
+    Admission admission = Admission.waiting();
+    while (cancelledBy == null && !(admission = steps.bookkeeping.admit(id)).claimed()) {
       Workflow.await(LINE_RECHECK, () -> released || cancelledBy != null);
       released = false;
     }
+    return admission;
   }
 
   @Override

@@ -28,16 +28,16 @@ public final class ProvisionWorker {
    */
   public ProvisionWorker(WorkflowClient client, int maxConcurrentRuns, boolean stickyWorkflows, WorkerDependencies d) {
     this.factory = WorkerFactory.newInstance(client);
-    ProvisionActivitiesImpl steps =
-        new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.terraform(), d.secrets(), d.clock());
+    ProvisionActivitiesImpl steps = new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.policies(),
+        d.terraform(), d.secrets(), d.clock());
     WorkerOptions.Builder orchestrationOptions = WorkerOptions.newBuilder();
     if (!stickyWorkflows) {
       orchestrationOptions.setStickyQueueScheduleToStartTimeout(Duration.ZERO); // zero: no sticky queue at all
     }
     Worker orchestration = factory.newWorker(TaskQueues.PROVISION, orchestrationOptions.build());
     orchestration.registerWorkflowImplementationTypes(ProvisionWorkflowImpl.class);
-    orchestration.registerActivitiesImplementations(steps, new GuardrailActivitiesImpl(d.requests(), d.guardrails(),
-        d.catalog(), d.policies(), d.secrets(), d.approvalTimeout(), d.clock()));
+    orchestration.registerActivitiesImplementations(steps,
+        new GuardrailActivitiesImpl(d.requests(), d.guardrails(), d.approvalTimeout(), d.clock()));
     // At most maxConcurrentRuns Terraform processes on this worker; others wait in Temporal's queue.
     Worker terraform = factory.newWorker(TaskQueues.TERRAFORM, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(maxConcurrentRuns)

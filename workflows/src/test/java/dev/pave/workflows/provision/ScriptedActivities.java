@@ -1,5 +1,6 @@
 package dev.pave.workflows.provision;
 
+import dev.pave.workflows.activities.Admission;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.PlanOutcome;
@@ -38,16 +39,15 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   final Map<String, String> finished = new ConcurrentHashMap<>();
 
   @Override
-  public boolean claimWorkspace(String requestId) {
+  public Admission admit(String requestId) {
     String before = ahead.get(requestId);
-    return before == null || finished.containsKey(before);
-  }
-
-  @Override
-  public RunStart begin(String requestId) {
+    if (before != null && !finished.containsKey(before)) {
+      return Admission.waiting();
+    }
     calls.add("begin " + requestId);
-    return new RunStart("apply", resumeApplyFor.contains(requestId) ? RunStart.Phase.APPLY : RunStart.Phase.START,
-        false);
+    RunStart start = new RunStart("apply",
+        resumeApplyFor.contains(requestId) ? RunStart.Phase.APPLY : RunStart.Phase.START, false);
+    return new Admission(true, start, start.phase() == RunStart.Phase.START ? checkRequest(requestId) : null);
   }
 
   private void init(String requestId) {
@@ -56,23 +56,25 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
 
   @Override
   public PlanOutcome plan(String requestId) {
+    madePlan(requestId);
+    return new PlanOutcome(true, 2, 0, 0, "sha256:abc", checkPlan(requestId));
+  }
+
+  private void madePlan(String requestId) {
     calls.add("plan " + requestId);
     decisions.remove(requestId); // a decision is about one plan; a new plan has none yet
     if (failPlanFor.contains(requestId)) {
       throw ApplicationFailure.newNonRetryableFailure(
           "terraform plan failed (exit 1): Invalid value for variable: database_name must be lower case", "TerraformFailed");
     }
-    return new PlanOutcome(true, 2, 0, 0, "sha256:abc");
   }
 
-  @Override
-  public PolicyCheck checkRequest(String requestId) {
+  private PolicyCheck checkRequest(String requestId) {
     calls.add("checkRequest " + requestId);
     return requestChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
   }
 
-  @Override
-  public PolicyCheck checkPlan(String requestId) {
+  private PolicyCheck checkPlan(String requestId) {
     calls.add("checkPlan " + requestId);
     java.util.Deque<PolicyCheck> sequence = planCheckSequence.get(requestId);
     if (sequence != null && !sequence.isEmpty()) {

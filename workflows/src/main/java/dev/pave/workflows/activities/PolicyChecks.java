@@ -1,0 +1,87 @@
+package dev.pave.workflows.activities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.StepName;
+import dev.pave.workflows.policy.PolicyEvaluation;
+import dev.pave.workflows.policy.PolicyInputs;
+import dev.pave.workflows.policy.PolicyResult;
+import dev.pave.workflows.policy.PolicySet;
+import dev.pave.workflows.policy.PolicyStage;
+import dev.pave.workflows.policy.PolicyVerdict;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The policy step, either stage: moves the request to checking, evaluates the stage's policies,
+ * stores every result with the policy's content hash (and the plan's hash at the plan stage) so
+ * an auditor can tell which version of which rule decided, and closes the step.
+ */
+final class PolicyChecks {
+
+  private static final String SYSTEM = "system";
+
+  private final RequestLedger requests;
+  private final GuardrailLedger guardrails;
+  private final ModuleCatalog catalog;
+  private final PolicySet policies;
+  private final Clock clock;
+
+  PolicyChecks(RequestLedger requests, GuardrailLedger guardrails, ModuleCatalog catalog, PolicySet policies,
+      Clock clock) {
+    this.requests = requests;
+    this.guardrails = guardrails;
+    this.catalog = catalog;
+    this.policies = policies;
+    this.clock = clock;
+  }
+
+  /** Request-stage policies, before any Terraform command runs. */
+  PolicyCheck request(RunRequest request) {
+    open(request);
+    return record(request.id(), policies.evaluate(PolicyStage.REQUEST, requestStage(request)), null);
+  }
+
+  /** Plan-stage policies, on {@code terraform show -json} of the saved plan whose hash is given. */
+  PolicyCheck plan(RunRequest request, JsonNode planJson, String planSha256) {
+    open(request);
+    PolicyEvaluation evaluation = policies.evaluate(PolicyStage.PLAN,
+        PolicyInputs.planStage(requestStage(request), planJson));
+    return record(request.id(), evaluation, planSha256);
+  }
+
+  private void open(RunRequest request) {
+    requests.setStatus(request.id(), RequestStatus.CHECKING);
+    requests.stepStarted(request.id(), StepName.POLICY, clock.instant(), SYSTEM);
+  }
+
+  private PolicyCheck record(String requestId, PolicyEvaluation evaluation, String planSha256) {
+    Instant now = clock.instant();
+    guardrails.savePolicyResults(requestId, evaluation.results(), planSha256, now);
+    PolicyVerdict verdict = evaluation.verdict();
+    requests.stepFinished(requestId, StepName.POLICY, now, verdict == PolicyVerdict.DENIED ? "denied" : "ok", null);
+    String message = evaluation.results().stream()
+        .filter(PolicyResult::failed)
+        .filter(r -> verdict == PolicyVerdict.DENIED ? "hard-mandatory".equals(r.enforcement())
+            : "soft-mandatory".equals(r.enforcement()))
+        .map(r -> r.policy() + ": " + r.message())
+        .collect(Collectors.joining("; "));
+    return switch (verdict) {
+      case DENIED -> new PolicyCheck(PolicyCheck.DENIED, "denied by policy " + message);
+      case NEEDS_APPROVAL -> new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, message);
+      case ALLOWED -> new PolicyCheck(PolicyCheck.ALLOWED, null);
+    };
+  }
+
+  private Map<String, Object> requestStage(RunRequest request) {
+    CatalogModule module = catalog.find(request.module(), request.version())
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+            "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
+    return PolicyDocuments.requestStage(request, module);
+  }
+}
