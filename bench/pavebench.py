@@ -367,6 +367,10 @@ def terraform_version() -> str:
     return _TF_VERSION[0]
 
 
+# What TerraformEnvironment.GO_RUNTIME_DEFAULTS gives every Terraform process Pave starts.
+PAVE_GO_RUNTIME = {"GOGC": "off", "GOMEMLIMIT": "512MiB"}
+
+
 class RawTerraform:
     """The same module run by hand: copy, backend file, tfvars; then init, plan -out, apply planfile."""
 
@@ -403,13 +407,15 @@ class RawTerraform:
                 ["terraform", "output", "-no-color", "-json"]]
 
     def run(self, d: Path, schema: str, pave_flags: bool = False, lock: list[str] | None = None,
-            seed: bool = False) -> dict:
+            seed: bool = False, extra_env: dict | None = None) -> dict:
         """Runs the commands; returns {command: ms, 'total': ms}. Raises on a failed command.
 
         `lock`: extra locking flags for plan and apply, e.g. ["-lock-timeout=60s"] when runs are parallel.
         `seed`: after init, store an empty state row for the workspace (one SQL INSERT), so that plan and
         apply lock the row instead of holding the pg backend's database-wide creation lock (-1).
+        `extra_env`: added to Terraform's environment (e.g. the Go runtime settings Pave gives Terraform).
         """
+        env = dict(self.env, **(extra_env or {}))
         times = {}
         t_all = time.perf_counter()
         argvs = self.commands(d, schema, pave_flags, lock or [])
@@ -424,7 +430,7 @@ class RawTerraform:
             t0 = time.perf_counter()
             key = "seed" if argv[0] == "psql" else argv[1]
             try:
-                r = subprocess.run(argv, cwd=d, env=self.env, input=seed_sql if key == "seed" else "",
+                r = subprocess.run(argv, cwd=d, env=env, input=seed_sql if key == "seed" else "",
                                    capture_output=True, text=True, timeout=RAW_COMMAND_TIMEOUT)
             except subprocess.TimeoutExpired:
                 raise BenchError(f"raw `{' '.join(argv[:2])}` in {d} did not finish in {RAW_COMMAND_TIMEOUT} s") from None
@@ -482,7 +488,7 @@ class Session:
 
 # ---------------------------------------------------------------- analysis of one Pave request
 
-ACTIVITY_ORDER = ["IsFirstInLine", "Begin", "Init", "Plan", "Apply", "Finish"]
+ACTIVITY_ORDER = ["Admit", "InitAndPlan", "Apply", "Finish"]
 
 
 def history_events(api: Api, rid: str) -> list[dict]:
@@ -657,7 +663,7 @@ def cmd_overhead(args) -> int:
     meters = {name: CpuMeter(p.proc.pid) for name, p in paves.items()}
     apis = {name: p.api() for name, p in paves.items()}
     tag = os.urandom(2).hex()
-    arms = list(paves) + ["raw"] + (["raw-pave-argv"] if args.pave_argv else [])
+    arms = list(paves) + ["raw", "raw-pave-go"] + (["raw-pave-argv"] if args.pave_argv else [])
     results = {a: [] for a in arms}
     cpu = {a: [] for a in arms}
     histories = {name: [] for name in paves}
@@ -675,10 +681,11 @@ def cmd_overhead(args) -> int:
 
     def raw_once(arm: str, n: str) -> dict:
         pave_argv = arm == "raw-pave-argv"
-        ws = f"{'rp' if pave_argv else 'raw'}_{tag}_{n}"
+        ws = f"{ {'raw-pave-argv': 'rp', 'raw-pave-go': 'rg'}.get(arm, 'raw') }_{tag}_{n}"
         d = raw.prepare(ws, ws)
         r0 = os.times()
-        t = raw.run(d, "tfstate_" + ws, pave_flags=pave_argv)
+        t = raw.run(d, "tfstate_" + ws, pave_flags=pave_argv,
+                    extra_env=PAVE_GO_RUNTIME if arm == "raw-pave-go" else None)
         r1 = os.times()
         t["cpu"] = (r1.children_user - r0.children_user + r1.children_system - r0.children_system) * 1000
         return t
@@ -770,11 +777,12 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
             for s in r["steps"]:
                 if s["name"] not in steps:
                     steps.append(s["name"])
-    inside = {"init": ["init"], "plan": ["plan"], "apply": ["apply", "output"]}
+    inside = {"init": ["init"], "plan": ["plan", "show"], "apply": ["apply", "output"]}
+    rg = results.get("raw-pave-go")
     headers = [""]
     for a in pave_arms:
         headers += [f"{a} step", f"terraform inside ({a})"]
-    headers += ["raw by hand"] + (["raw, pave's argv"] if rp else [])
+    headers += ["raw by hand"] + (["raw, Pave's Go settings"] if rg else []) + (["raw, pave's argv"] if rp else [])
     rows = []
     for s in steps:
         rc = s if s in ("init", "plan", "apply") else None
@@ -782,42 +790,48 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
         for a in pave_arms:
             row += [fmt(med(a, "step:" + s)),
                     " + ".join(f"{c} {fmt(med(a, 'cmd:' + c))}" for c in inside.get(s, [])) or "-"]
-        row += [fmt(rmed(raw_t, rc)) if rc else "-"] + ([fmt(rmed(rp, rc)) if rc else "-"] if rp else [])
+        row += [fmt(rmed(raw_t, rc)) if rc else "-"] + ([fmt(rmed(rg, rc)) if rc else "-"] if rg else []) \
+            + ([fmt(rmed(rp, rc)) if rc else "-"] if rp else [])
         rows.append(row)
     if rp:
-        rows.append(["output -json"] + ["(in apply)", ""] * len(pave_arms) + ["-", fmt(rmed(rp, "output"))])
+        rows.append(["output -json"] + ["(in apply)", ""] * len(pave_arms) + ["-"] + (["-"] if rg else [])
+                    + [fmt(rmed(rp, "output"))])
     row = ["TOTAL"]
     for a in pave_arms:
         row += [fmt(med(a, "lead")), fmt(med(a, "cmd:total"))]
-    rows.append(row + [fmt(rmed(raw_t, "total"))] + ([fmt(rmed(rp, "total"))] if rp else []))
+    rows.append(row + [fmt(rmed(raw_t, "total"))] + ([fmt(rmed(rg, "total"))] if rg else [])
+                + ([fmt(rmed(rp, "total"))] if rp else []))
     row = ["CPU of Terraform+psql"]
     for a in pave_arms:
         row += ["-", fmt(median([c["children"] for c in cpu[a]]))]
-    rows.append(row + [fmt(median(cpu["raw"]))] + (["-"] if rp else []))
+    rows.append(row + [fmt(median(cpu["raw"]))] + ([fmt(median(cpu["raw-pave-go"]))] if rg else [])
+                + (["-"] if rp else []))
     row = ["CPU of the Pave JVM"]
     for a in pave_arms:
         row += ["-", fmt(median([c["jvm"] for c in cpu[a]]))]
-    rows.append(row + ["-"] + (["-"] if rp else []))
+    rows.append(row + ["-"] + (["-"] if rg else []) + (["-"] if rp else []))
     print("Per step, median ms (Pave: API steps and the Terraform commands inside them, from TerraformRunner's log):")
     print(table(headers, rows))
     print()
 
     raw_total = rmed(raw_t, "total")
     raw_cmds = sum(rmed(raw_t, c) for c in ("init", "plan", "apply"))
-    cmd_of = {"Init": ["init"], "Plan": ["plan"], "Apply": ["apply", "output"], "InitAndPlan": ["init", "plan"]}
+    cmd_of = {"Init": ["init"], "Plan": ["plan", "show"], "Apply": ["apply", "output"],
+              "InitAndPlan": ["init", "plan", "show"]}
     acts = [x for x in ACTIVITY_ORDER[:-1]]
     for a in pave_arms:
         for d in details[a]:
             for k in d:
                 if k.startswith("act:") and k[4:] not in acts and k[4:] not in ("total", "Finish"):
                     acts.append(k[4:])
-    names = ["terraform init+plan+apply: slower when Pave runs them", "extra `terraform output -json` (apply step)"]
+    names = ["Terraform commands: Pave's (init if any, plan, show -json, apply) minus raw init+plan+apply",
+             "extra `terraform output -json` (apply step)"]
     names += [f"Pave code in activity {x} (DB, files, seal; not terraform)" for x in acts]
     names += ["Temporal: workflow tasks + activity dispatch", "POST: request stored -> workflow started"]
     cols = {}
     for a in pave_arms:
         dd = details[a]
-        v = [median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "apply")) for d in dd]) - raw_cmds,
+        v = [median([sum(d.get("cmd:" + c, 0) for c in ("init", "plan", "show", "apply")) for d in dd]) - raw_cmds,
              med(a, "cmd:output")]
         # an activity this Pave does not run (renamed, merged, local) counts 0
         v += [median([d.get("act:" + x, 0) - (sum(d.get("cmd:" + c, 0) for c in cmd_of.get(x, []))
@@ -853,6 +867,11 @@ def report_overhead(args, info, pave_arms, labels, results, details, cpu, warm) 
         paired = [d.get("lead") / t["total"] for d, t in zip(details[a], raw_t) if d.get("lead")]
         print(f"       median of the {len(paired)} paired ratios (runs of one round, side by side):"
               f" {median(paired):.2f}")
+        rg = results.get("raw-pave-go")
+        if rg:
+            print(f"       against raw by hand with the Go runtime settings Pave gives Terraform"
+                  f" ({' '.join(f'{k}={v}' for k, v in PAVE_GO_RUNTIME.items())}): {fmt(lead)} / {fmt(rmed(rg, 'total'))}"
+                  f" = {lead / rmed(rg, 'total'):.2f}")
         if rp:
             print(f"       against raw with Pave's argv incl. `output -json`: {fmt(lead)} / {fmt(rmed(rp, 'total'))}"
                   f" = {lead / rmed(rp, 'total'):.2f}")

@@ -39,6 +39,12 @@ public final class JdbiRequestLedger implements RequestLedger {
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
   }
 
+  /** Jdbi keeps the outermost handle of a thread for every nested call, onDemand DAOs included. */
+  @Override
+  public <T> T session(java.util.function.Supplier<T> work) {
+    return jdbi.withHandle(handle -> work.get());
+  }
+
   @Override
   public boolean claimWorkspace(String requestId) {
     return jdbi.inTransaction(handle -> {

@@ -146,4 +146,29 @@ class JdbiRequestLedgerTest {
         "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
         createdAt, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null));
   }
+
+  /** A query that says which server process (so which connection) ran it. */
+  interface BackendPid {
+    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT pg_backend_pid()")
+    int pid();
+  }
+
+  @Test
+  void aSessionRunsEveryCallInItOnOneConnection() {
+    insert("req_s000000000000001", "orders", T0);
+    java.util.Set<Integer> pids = new java.util.HashSet<>();
+
+    ledger.session(() -> {
+      pids.add(jdbi.onDemand(BackendPid.class).pid());
+      ledger.stepStarted("req_s000000000000001", StepName.QUEUE, T0, "system");
+      ledger.setStatus("req_s000000000000001", RequestStatus.PLANNING);
+      jdbi.useTransaction(h -> pids.add(h.attach(BackendPid.class).pid()));
+      pids.add(jdbi.onDemand(BackendPid.class).pid());
+      return null;
+    });
+
+    assertThat(pids).hasSize(1);
+    assertThat(ledger.load("req_s000000000000001").status()).as("each statement committed")
+        .isEqualTo(RequestStatus.PLANNING);
+  }
 }

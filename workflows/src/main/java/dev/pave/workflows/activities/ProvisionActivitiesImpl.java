@@ -65,13 +65,15 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public Admission admit(String requestId) {
-    if (!ledger.claimWorkspace(requestId)) {
-      return Admission.waiting();
-    }
-    RunRequest request = ledger.load(requestId);
-    RunStart start = begin(request);
-    boolean checkRequest = start.phase() == RunStart.Phase.START && !start.cancelRequested();
-    return new Admission(true, start, checkRequest ? policyChecks.request(request) : null);
+    return ledger.session(() -> {
+      if (!ledger.claimWorkspace(requestId)) {
+        return Admission.waiting();
+      }
+      RunRequest request = ledger.load(requestId);
+      RunStart start = begin(request);
+      boolean checkRequest = start.phase() == RunStart.Phase.START && !start.cancelRequested();
+      return new Admission(true, start, checkRequest ? policyChecks.request(request) : null);
+    });
   }
 
   private RunStart begin(RunRequest request) {

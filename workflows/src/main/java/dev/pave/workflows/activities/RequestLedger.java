@@ -16,6 +16,16 @@ public interface RequestLedger {
   RunRequest load(String requestId);
 
   /**
+   * Runs {@code work} with every ledger call in it (this ledger's and the guardrail ledger's) on
+   * one database connection, each statement still committed on its own: a step's bookkeeping is
+   * several statements, and one connection for all of them spares a pool checkout for each. Never
+   * around a Terraform command, which would hold the connection for its whole run.
+   */
+  default <T> T session(java.util.function.Supplier<T> work) {
+    return work.get();
+  }
+
+  /**
    * Takes the workspace for this request if it is its turn: nobody else holds it and this is the
    * oldest unfinished request of the workspace. True when this request holds it (now or already).
    */

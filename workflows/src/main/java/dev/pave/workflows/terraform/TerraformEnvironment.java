@@ -18,11 +18,21 @@ public final class TerraformEnvironment {
 
   private static final String DEV_NULL = "/dev/null";
 
+  /**
+   * Go's garbage collector, tuned for short-lived processes: no collection until the heap reaches
+   * the limit. A small plan or show otherwise spends a fifth of its time collecting a heap that
+   * is still growing (docs/BENCHMARKS.md). The limit keeps a large state's memory bounded; the
+   * providers Terraform starts inherit both. Defaults only: {@code terraform.environment} may set
+   * either ({@code GOGC: "100"} is Go's own default).
+   */
+  static final Map<String, String> GO_RUNTIME_DEFAULTS = Map.of("GOGC", "off", "GOMEMLIMIT", "512MiB");
+
   private TerraformEnvironment() {}
 
   /**
-   * PATH (the JVM's), HOME, the automation switches and the CLI config file, plus {@code extra}
-   * (e.g. PG_CONN_STR for the state backend, PGPASSWORD for a module's provisioners).
+   * PATH (the JVM's), HOME, the automation switches, the CLI config file and the Go runtime's
+   * defaults, plus {@code extra} (e.g. PG_CONN_STR for the state backend, PGPASSWORD for a
+   * module's provisioners, GOGC to override a default).
    *
    * @throws IllegalArgumentException if {@code extra} names TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE,
    *     TF_LOG* or one of the variables set here: inputs travel only in .tfvars.json files
@@ -52,6 +62,7 @@ public final class TerraformEnvironment {
       checkAllowed(name, env);
       env.put(name, Objects.requireNonNull(e.getValue(), () -> "value of " + name));
     }
+    GO_RUNTIME_DEFAULTS.forEach(env::putIfAbsent);
     if (workspace != null) {
       if (workspace.isEmpty() || workspace.chars().anyMatch(c -> c < 0x21 || c == '/')) {
         throw new IllegalArgumentException("invalid Terraform workspace name: " + workspace);

@@ -19,7 +19,8 @@ class TerraformEnvironmentTest {
   void containsOnlyTheFixedVariablesAndTheExtras() {
     Map<String, String> env = TerraformEnvironment.minimal(Path.of("/home/pave"), SETTINGS, Map.of("PG_CONN_STR", "x"));
     assertThat(env).containsOnlyKeys(
-        "PATH", "HOME", "TF_IN_AUTOMATION", "TF_INPUT", "CHECKPOINT_DISABLE", "TF_CLI_CONFIG_FILE", "PG_CONN_STR");
+        "PATH", "HOME", "TF_IN_AUTOMATION", "TF_INPUT", "CHECKPOINT_DISABLE", "TF_CLI_CONFIG_FILE", "GOGC", "GOMEMLIMIT",
+        "PG_CONN_STR");
     assertThat(env).containsEntry("HOME", "/home/pave")
         .containsEntry("TF_IN_AUTOMATION", "1")
         .containsEntry("TF_INPUT", "0")
@@ -58,5 +59,13 @@ class TerraformEnvironmentTest {
     assertThatThrownBy(() -> TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of(), workspace))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid Terraform workspace name");
+  }
+
+  @Test
+  void tunesGoGarbageCollectionUnlessTheOperatorSetsIt() {
+    assertThat(TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of()))
+        .containsEntry("GOGC", "off").containsEntry("GOMEMLIMIT", "512MiB");
+    assertThat(TerraformEnvironment.minimal(Path.of("/h"), SETTINGS, Map.of("GOGC", "100")))
+        .containsEntry("GOGC", "100").containsEntry("GOMEMLIMIT", "512MiB");
   }
 }
