@@ -73,6 +73,18 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
+  public Optional<String> startApplying(String requestId) {
+    return session(() -> {
+      RequestDao requests = jdbi.onDemand(RequestDao.class);
+      if (requests.startApplying(requestId) == 1) {
+        return Optional.<String>empty();
+      }
+      return Optional.of(requests.cancelledBy(requestId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+          "request " + requestId + " has already ended; nothing was applied", "UnknownRequest")));
+    });
+  }
+
+  @Override
   public void stepStarted(String requestId, StepName step, Instant at, String actor) {
     jdbi.onDemand(StepDao.class).start(requestId, step.wireName(), at, actor, WORKER);
   }

@@ -66,6 +66,13 @@ public interface RequestDao {
   @SqlUpdate("UPDATE requests SET status = :status WHERE id = :id AND " + UNFINISHED)
   int setStatus(@Bind("id") String id, @Bind("status") String status);
 
+  /** Applying, unless a cancel came first (the cancel's update only matches statuses before applying). */
+  @SqlUpdate("UPDATE requests SET status = 'applying' WHERE id = :id AND NOT cancel_requested AND " + UNFINISHED)
+  int startApplying(@Bind("id") String id);
+
+  @SqlQuery("SELECT COALESCE(cancelled_by, 'requester') FROM requests WHERE id = :id AND cancel_requested")
+  Optional<String> cancelledBy(@Bind("id") String id);
+
   @SqlUpdate("UPDATE requests SET plan_add = :add, plan_change = :change, plan_destroy = :destroy WHERE id = :id")
   void setPlanSummary(@Bind("id") String id, @Bind("add") int add, @Bind("change") int change,
       @Bind("destroy") int destroy);

@@ -171,4 +171,19 @@ class JdbiRequestLedgerTest {
     assertThat(ledger.load("req_s000000000000001").status()).as("each statement committed")
         .isEqualTo(RequestStatus.PLANNING);
   }
+
+  @Test
+  void aCancelAndTheStartOfAnApplyNeverBothWin() {
+    insert("req_c000000000000001", "orders", T0);
+    insert("req_c000000000000002", "billing", T0);
+    RequestDao requests = jdbi.onDemand(RequestDao.class);
+
+    assertThat(requests.requestCancel("req_c000000000000001", "alice")).isEqualTo(1);
+    assertThat(ledger.startApplying("req_c000000000000001")).as("the cancel came first").contains("alice");
+    assertThat(ledger.load("req_c000000000000001").status()).isNotEqualTo(RequestStatus.APPLYING);
+
+    assertThat(ledger.startApplying("req_c000000000000002")).as("the apply came first").isEmpty();
+    assertThat(requests.requestCancel("req_c000000000000002", "alice")).as("too late to cancel").isZero();
+    assertThat(ledger.load("req_c000000000000002").status()).isEqualTo(RequestStatus.APPLYING);
+  }
 }

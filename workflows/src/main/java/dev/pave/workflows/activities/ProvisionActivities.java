@@ -26,8 +26,11 @@ public interface ProvisionActivities {
    */
   PlanOutcome initAndPlan(String requestId);
 
-  /** Applies the saved, checked plan; on success records the outputs and ends the request as succeeded. */
-  void apply(String requestId);
+  /**
+   * Applies the saved, checked plan; on success records the outputs and ends the request as
+   * succeeded. Does not start when a cancel came first (see {@link RequestLedger#startApplying}).
+   */
+  ApplyOutcome apply(String requestId);
 
   /**
    * Records a terminal status (unless the request has one already: a succeeded apply ended it);

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Thin adapters from the workflow's steps to the Terraform wrapper and Pave's tables. */
@@ -141,12 +142,15 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private record PlannedRun(PlanResult result, String sha256, JsonNode json) {}
 
   @Override
-  public void apply(String requestId) {
+  public ApplyOutcome apply(String requestId) {
     RunRequest request = ledger.load(requestId);
     if (request.status() == RequestStatus.SUCCEEDED) {
-      return; // a retry after the apply succeeded and was recorded, but its completion was lost
+      return ApplyOutcome.done(); // a retry after the apply succeeded and was recorded, but its completion was lost
     }
-    ledger.setStatus(requestId, RequestStatus.APPLYING);
+    Optional<String> cancelledBy = ledger.startApplying(requestId);
+    if (cancelledBy.isPresent()) {
+      return ApplyOutcome.cancelledBy(cancelledBy.get());
+    }
     step(requestId, StepName.APPLY, () -> {
       SavedPlan saved = ledger.loadPlan(requestId)
           .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no saved plan to apply", "TerraformFailed"));
@@ -178,6 +182,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     // Succeeded the moment the apply and its outputs are recorded; handing the workspace on to
     // the next request (finish) is not part of this request's lead time.
     ledger.end(requestId, RequestStatus.SUCCEEDED, clock.instant(), null);
+    return ApplyOutcome.done();
   }
 
   @Override

@@ -36,6 +36,14 @@ public interface RequestLedger {
 
   void setStatus(String requestId, RequestStatus status);
 
+  /**
+   * Moves the request to applying, unless a cancel was asked for first: one atomic update, so a
+   * cancel the API accepted (it accepts them only before applying) is never followed by an apply.
+   *
+   * @return who cancelled the request, when a cancel came first; empty when the apply may start
+   */
+  Optional<String> startApplying(String requestId);
+
   /** Opens a step; a retried attempt of the same step reuses the open row instead of adding one. */
   void stepStarted(String requestId, StepName step, Instant at, String actor);
 

@@ -1,6 +1,7 @@
 package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.Admission;
+import dev.pave.workflows.activities.ApplyOutcome;
 import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.RunStart;
 import dev.pave.workflows.contract.ProvisionInput;
@@ -86,7 +87,11 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
         }
       }
       try {
-        steps.terraform.apply(id);
+        ApplyOutcome applied = steps.terraform.apply(id);
+        if (!applied.applied()) { // the cancel won the race with the apply: nothing was applied
+          cancelledBy = cancelledBy != null ? cancelledBy : applied.cancelledBy();
+          return RequestStatus.CANCELLED;
+        }
         return RequestStatus.SUCCEEDED;
       } catch (ActivityFailure failure) {
         if (!FailureMessages.isStalePlan(failure) || replans >= MAX_REPLANS) {

@@ -208,4 +208,12 @@ class ProvisionWorkflowTest {
     return client.newWorkflowStub(ProvisionWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.PROVISION).build());
   }
+
+  @Test
+  void aCancelThatReachesTheDatabaseBeforeTheApplyStartsCancels() {
+    activities.cancelledBeforeApply.put("req_k", "ci-payments");
+    assertThat(workflow("req_k").run(new ProvisionInput("req_k"))).isEqualTo("cancelled");
+    assertThat(activities.calls).contains("apply refused req_k").doesNotContain("apply req_k")
+        .last().asString().isEqualTo("finish req_k cancelled: cancelled by ci-payments");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.Admission;
+import dev.pave.workflows.activities.ApplyOutcome;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.PlanOutcome;
@@ -37,6 +38,8 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   /** Request id to the request ahead of it in its workspace line (null: first in line). */
   final Map<String, String> ahead = new ConcurrentHashMap<>();
   final Map<String, String> finished = new ConcurrentHashMap<>();
+  /** Requests whose cancel reaches the database just before the apply would start, and by whom. */
+  final Map<String, String> cancelledBeforeApply = new ConcurrentHashMap<>();
 
   @Override
   public Admission admit(String requestId) {
@@ -106,11 +109,17 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   }
 
   @Override
-  public void apply(String requestId) {
+  public ApplyOutcome apply(String requestId) {
+    String canceller = cancelledBeforeApply.get(requestId);
+    if (canceller != null) {
+      calls.add("apply refused " + requestId);
+      return ApplyOutcome.cancelledBy(canceller);
+    }
     calls.add("apply " + requestId);
     if (staleOnce.remove(requestId)) {
       throw ApplicationFailure.newNonRetryableFailure("Saved plan is stale", "StalePlan");
     }
+    return ApplyOutcome.done();
   }
 
   @Override

@@ -136,7 +136,7 @@ class TerraformEndToEndTest {
         .filter(line -> line.contains("=")).map(line -> line.substring(0, line.indexOf('='))).toList();
     // The shell adds PWD (and some shells SHLVL / _); nothing comes from the JVM's environment.
     assertThat(names).isSubsetOf(List.of("PATH", "HOME", "TF_IN_AUTOMATION", "TF_INPUT", "CHECKPOINT_DISABLE",
-        "TF_CLI_CONFIG_FILE", "PAVE_MARKER", "PWD", "SHLVL", "_", "OLDPWD"));
+        "TF_CLI_CONFIG_FILE", "GOGC", "GOMEMLIMIT", "PAVE_MARKER", "PWD", "SHLVL", "_", "OLDPWD"));
     assertThat(names).contains("PAVE_MARKER", "HOME");
   }
 
