@@ -49,6 +49,10 @@ public final class EmbeddedCluster implements Managed {
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // zonky turns both off (it is made for throwaway test databases). Here a commit is a
+          // promise: the 202 for a request, a step's outcome, a provisioned database's data.
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("fsync", "on")
           .setDataDirectoryCustomizer(EmbeddedCluster::requirePasswordsExceptSuperuser);
       if (port > 0) {
         builder.setPort(port);
