@@ -14,7 +14,7 @@ import java.util.Map;
  * @param environment extra variables for Terraform and its provisioners (e.g. PGPASSWORD of a target server)
  * @param platformInputs values for the variables modules declare as platformInputs
  * @param lockTimeout how long Terraform waits for a state lock that another process holds
- * @param states the state rows, to give a new workspace an empty state after its first init
+ * @param states the state rows: an empty one for a new workspace before its first plan, outputs after an apply
  */
 public record TerraformRunConfig(
     Terraform terraform,
