@@ -3,6 +3,7 @@ package dev.pave.workflows.activities;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.terraform.InitOptions;
 import dev.pave.workflows.terraform.Terraform;
+import dev.pave.workflows.terraform.TerraformException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InitializedModules {
 
   static final String FOLDER = ".initialized";
+
+  /** PostgreSQL's words when two sessions create the same catalog object at once. */
+  static final String CATALOG_RACE = "duplicate key value violates unique constraint \"pg_";
+  private static final int MAX_INIT_ATTEMPTS = 5;
 
   private final Path root;
   private final ConcurrentHashMap<String, CompletableFuture<Path>> ready = new ConcurrentHashMap<>();
@@ -68,7 +73,7 @@ final class InitializedModules {
       Files.createDirectories(root);
       WorkingDirectories.copyModule(module.directory(), building);
       WorkingDirectories.writeBackend(building);
-      terraform.init(building, env, new InitOptions(Map.of(), lockTimeout));
+      initRacingOtherProcesses(terraform, building, env, lockTimeout);
       // A previous process's copy is replaced, not trusted (see the class comment).
       Path old = root.resolve(key + ".old-" + UUID.randomUUID());
       if (Files.exists(target)) {
@@ -81,6 +86,32 @@ final class InitializedModules {
       throw new UncheckedIOException("cannot initialize " + module.name() + " " + module.version(), e);
     } finally {
       dev.pave.workflows.files.Folders.deleteRecursively(building);
+    }
+  }
+
+  /**
+   * Several worker processes may init the same module version at once, the first time against a
+   * new state database. The pg backend then runs {@code CREATE ... IF NOT EXISTS} for the same
+   * schema, sequence and table in each, and PostgreSQL lets all but one fail on its catalog's
+   * unique index. Whoever lost finds everything there when it tries again.
+   */
+  private static void initRacingOtherProcesses(Terraform terraform, Path dir, Map<String, String> env,
+      Duration lockTimeout) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        terraform.init(dir, env, new InitOptions(Map.of(), lockTimeout));
+        return;
+      } catch (TerraformException e) {
+        if (attempt >= MAX_INIT_ATTEMPTS || !String.valueOf(e.getMessage()).contains(CATALOG_RACE)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

@@ -169,6 +169,9 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
       write(planFile, plan);
       Map<String, String> env = environment(request);
+      // An earlier attempt here applied but could not save its state (the database went away):
+      // that state goes in first, the saved plan is then stale, and it is planned again, not applied twice.
+      config.terraform().pushErroredState(dir, env, config.lockTimeout());
       ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), TerraformListener.NONE);
       if (!request.destroy()) {
         // Read from the state the apply just wrote: one query instead of a fourth Terraform process.

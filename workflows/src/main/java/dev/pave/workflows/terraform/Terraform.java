@@ -20,6 +20,9 @@ public final class Terraform {
   /** Upper bound for a document printed by show/output/version; plans of thousands of resources fit. */
   private static final int MAX_DOCUMENT_CHARS = 64 << 20;
 
+  /** What Terraform writes into the working directory when it cannot save state to the backend. */
+  public static final String ERRORED_STATE = "errored.tfstate";
+
   private final TerraformSettings settings;
   private final TerraformRunner runner;
 
@@ -75,6 +78,33 @@ public final class Terraform {
       throw TerraformFailures.of("apply", result.exitCode(), events.diagnostics(), result.stderrTail());
     }
     return new ApplyResult(events.changeSummary().orElse(ChangeSummary.NONE), events.warnings());
+  }
+
+  /**
+   * The state an apply could not save, handed to the backend now. When the backend goes away
+   * while an apply saves its state, Terraform writes {@value #ERRORED_STATE} into the working
+   * directory instead; without it a retry would apply the same plan a second time. After the push
+   * the saved plan is stale, so it is planned (and checked) again, never applied twice. The file
+   * is kept under another name for the record.
+   *
+   * @return whether there was such a file (and it is in the backend now)
+   * @throws BackendUnavailableException if the backend is still away (the file stays for the next try)
+   */
+  public boolean pushErroredState(Path workDir, Map<String, String> env, Duration lockTimeout) {
+    Path errored = workDir.resolve(ERRORED_STATE);
+    if (!java.nio.file.Files.exists(errored)) {
+      return false;
+    }
+    RunResult result = runner.run(StatePushCommand.args(Path.of(ERRORED_STATE), lockTimeout), workDir, env, line -> { });
+    if (result.exitCode() != 0) {
+      throw TerraformFailures.of("state push", result.exitCode(), List.of(), result.stderrTail());
+    }
+    try {
+      java.nio.file.Files.move(errored, workDir.resolve(ERRORED_STATE + ".pushed-" + System.currentTimeMillis()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("pushed " + errored + " but could not move it aside", e);
+    }
+    return true;
   }
 
   /** The root module's outputs; sensitive ones are in clear here and must be redacted by the caller. */

@@ -153,6 +153,29 @@ class InitializedModulesTest {
     }
   }
 
+  @Test
+  void workerProcessesInitializingAtOnceAgainstANewDatabaseAllSucceed() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + WorkingDirectories.STATE_SCHEMA + " CASCADE");
+      }
+      List<java.util.concurrent.Callable<Path>> processes = new ArrayList<>();
+      for (int p = 0; p < 4; p++) {
+        InitializedModules process = new InitializedModules(workRoot.resolve("round" + round + "-process" + p));
+        processes.add(() -> process.of(module, terraform, env(null), LOCK_TIMEOUT));
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        for (var result : pool.invokeAll(processes)) {
+          assertThat(result.get().resolve(".terraform/terraform.tfstate")).exists();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(stateTableExists()).isTrue();
+    }
+  }
+
   private Map<String, String> env(String workspace) {
     return TerraformEnvironment.minimal(tools, settings, Map.of("PG_CONN_STR", TestPostgres.connStr(pg)), workspace);
   }

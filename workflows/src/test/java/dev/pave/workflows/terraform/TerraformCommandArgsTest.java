@@ -18,6 +18,12 @@ class TerraformCommandArgsTest {
   }
 
   @Test
+  void statePushWaitsForTheLockAndNamesTheFile() {
+    assertThat(StatePushCommand.args(Path.of("errored.tfstate"), Duration.ofSeconds(30)))
+        .containsExactly("state", "push", "-no-color", "-lock-timeout=30s", "errored.tfstate");
+  }
+
+  @Test
   void initIsUnattendedReconfiguresAndPassesBackendConfigInKeyOrder() {
     Map<String, String> backend = new LinkedHashMap<>();
     backend.put("schema_name", "ws_orders");

@@ -33,6 +33,25 @@ public final class TestPostgres {
     return start(dataDir, dir -> { });
   }
 
+  /**
+   * A server whose data outlives it: closing it (even after it was killed) keeps the data, so
+   * it can be started again on the same data and port (0: any free port).
+   */
+  public static EmbeddedPostgres keepingData(Path dataDir, int port) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(BINARIES.toFile())
+          .setDataDirectory(dataDir)
+          .setCleanDataDirectory(false);
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** For the pg backend (lib/pq reads PGPASSWORD from the environment when one is needed). */
   public static String connStr(EmbeddedPostgres pg) {
     return "postgres://postgres@localhost:" + pg.getPort() + "/postgres?sslmode=disable";
