@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ final class JdbcWorkspaceStates implements WorkspaceStates {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcWorkspaceStates.class);
   private static final String TABLE = '"' + WorkingDirectories.STATE_SCHEMA + "\".states";
+  private static final String LEGACY_PREFIX = "tfstate_";
 
   private final DataSource pool;
 
@@ -39,6 +42,38 @@ final class JdbcWorkspaceStates implements WorkspaceStates {
     } catch (SQLException e) {
       LOG.warn("could not read the Terraform state of {}: {}", workspace, e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean adoptLegacyStates() {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement legacy = connection.prepareStatement("SELECT table_schema FROM information_schema.tables"
+            + " WHERE table_name = 'states' AND table_schema LIKE 'tfstate\\_%' ORDER BY table_schema")) {
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rows = legacy.executeQuery()) {
+        while (rows.next()) {
+          schemas.add(rows.getString(1));
+        }
+      }
+      int adopted = 0;
+      for (String schema : schemas) {
+        String workspace = schema.substring(LEGACY_PREFIX.length()).replace('_', '-');
+        try (PreparedStatement copy = connection.prepareStatement("INSERT INTO " + TABLE + " (name, data)"
+            + " SELECT ?, data FROM \"" + schema.replace("\"", "\"\"") + "\".states WHERE name = 'default'"
+            + " ON CONFLICT (name) DO NOTHING")) {
+          copy.setString(1, workspace);
+          adopted += copy.executeUpdate();
+        }
+      }
+      if (adopted > 0) {
+        LOG.info("adopted {} Terraform state(s) from the per-workspace schemas of earlier versions ({} schemas"
+            + " left in place)", adopted, schemas.size());
+      }
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("could not look for Terraform states of earlier versions: {}", e.getMessage());
+      return false;
     }
   }
 

@@ -157,6 +157,44 @@ class ProvisionActivitiesTest {
     assertThat(jdbi.onDemand(RequestDao.class).find(id).orElseThrow().status()).isNotEqualTo("applying");
   }
 
+  @Test
+  void aWorkspaceProvisionedByAnEarlierVersionKeepsItsState(@TempDir Path oldWorkDir) throws Exception {
+    // What Pave did before one schema held every state: a schema per workspace, init per request.
+    Path module = Path.of("..", "terraform-modules", "postgres-database").toAbsolutePath().normalize();
+    try (var files = Files.walk(module)) {
+      for (Path source : files.toList()) {
+        Path target = oldWorkDir.resolve(module.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    Files.writeString(oldWorkDir.resolve("_pave_backend.tf"), "terraform {\n  backend \"pg\" {}\n}\n");
+    Files.writeString(oldWorkDir.resolve("inputs.tfvars.json"), "{\"database_name\": \"act_legacy\","
+        + " \"server_host\": \"127.0.0.1\", \"server_port\": " + postgres.getPort() + ","
+        + " \"admin_user\": \"postgres\", \"pave_workspace\": \"act-legacy\"}");
+    TerraformSettings settings = TerraformSettings.onPath();
+    Terraform old = new Terraform(settings);
+    Map<String, String> env = dev.pave.workflows.terraform.TerraformEnvironment.minimal(tools, settings,
+        Map.of("PG_CONN_STR", "postgres://postgres@127.0.0.1:" + postgres.getPort() + "/pave_tfstate?sslmode=disable"));
+    old.init(oldWorkDir, env, new dev.pave.workflows.terraform.InitOptions(Map.of("schema_name", "tfstate_act_legacy"),
+        Duration.ofSeconds(30)));
+    old.plan(oldWorkDir, env, new dev.pave.workflows.terraform.PlanOptions(oldWorkDir.resolve("inputs.tfvars.json"),
+        Path.of("old.tfplan"), false, Duration.ofSeconds(30)), dev.pave.workflows.terraform.TerraformListener.NONE);
+    old.apply(oldWorkDir, env, Path.of("old.tfplan"), Duration.ofSeconds(30),
+        dev.pave.workflows.terraform.TerraformListener.NONE);
+
+    String id = insert("req_pa00000000000004", "act-legacy", "act_legacy");
+    ProvisionActivities upgraded = worker(workerA);
+    upgraded.admit(id);
+    PlanOutcome plan = upgraded.initAndPlan(id);
+
+    assertThat(plan.hasChanges()).as("the database it made is in the adopted state: nothing to create").isFalse();
+    assertThat(stateRowOf("act-legacy")).contains("act_legacy_owner");
+  }
+
   private ProvisionActivities worker(Path workRoot) {
     TerraformSettings settings = new TerraformSettings(tools.resolve("terraform"), null, Duration.ofMinutes(2));
     String state = "postgres://postgres@127.0.0.1:" + postgres.getPort() + "/pave_tfstate?sslmode=disable";

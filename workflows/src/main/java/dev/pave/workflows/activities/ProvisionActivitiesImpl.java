@@ -50,6 +50,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private volatile String terraformVersion;
+  private volatile boolean legacyStatesAdopted;
 
   public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
       PolicySet policies, TerraformRunConfig config, SecretBox secrets, Clock clock) {
@@ -251,10 +252,27 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }
     CatalogModule module = module(request);
     Path initialized = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout());
+    adoptLegacyStatesOnce();
     // Init has made the schema and its table; an empty state row now spares the first plan and
     // apply the pg backend's database-wide creation lock (see WorkspaceStates).
     config.states().createIfMissing(request.workspace(), EmptyState.of(terraformVersion()));
     return directories.prepare(request, module, config, initialized);
+  }
+
+  /**
+   * Before this process seeds any empty state: a workspace whose state an earlier version kept in
+   * a schema of its own must find that state, not an empty one.
+   */
+  private void adoptLegacyStatesOnce() {
+    if (legacyStatesAdopted) {
+      return;
+    }
+    synchronized (this) {
+      if (!legacyStatesAdopted && !config.states().adoptLegacyStates()) {
+        throw ApplicationFailure.newFailure("cannot reach the Terraform state database yet", "BackendUnavailable");
+      }
+      legacyStatesAdopted = true;
+    }
   }
 
   private String terraformVersion() {

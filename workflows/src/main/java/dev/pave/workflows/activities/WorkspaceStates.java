@@ -23,6 +23,18 @@ public interface WorkspaceStates {
   };
 
   /**
+   * Copies the states Pave kept before one schema held them all (one schema per workspace,
+   * {@code tfstate_<workspace, '-' as '_'>}, default Terraform workspace) into
+   * {@link WorkingDirectories#STATE_SCHEMA}, under the workspace's name; a row already there wins.
+   * Workspace names never contain '_', so the old schema name gives the name back exactly.
+   *
+   * @return false if it could not run (the caller tries again later)
+   */
+  default boolean adoptLegacyStates() {
+    return true;
+  }
+
+  /**
    * Stores {@code emptyState} as the workspace's state in {@link WorkingDirectories#STATE_SCHEMA},
    * unless a state is there already: never replaces one.
    */
