@@ -1,10 +1,7 @@
 package dev.pave.api.resilience;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.pave.api.support.FileTrees;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * A catalog for these tests: the real postgres-database golden path beside slow-apply, a
@@ -18,23 +15,8 @@ final class TestCatalog {
   private TestCatalog() {}
 
   static Path create(Path dir) {
-    copy(Path.of("../terraform-modules", POSTGRES), dir.resolve(POSTGRES));
-    copy(Path.of("src/test/resources/resilience/modules", SLOW), dir.resolve(SLOW));
+    FileTrees.copy(Path.of("../terraform-modules", POSTGRES), dir.resolve(POSTGRES));
+    FileTrees.copy(Path.of("src/test/resources/resilience/modules", SLOW), dir.resolve(SLOW));
     return dir;
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(f -> !f.toString().contains(".terraform")).toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -127,9 +127,7 @@ class ProvisionActivitiesTest {
   @Test
   void anApplyRetriedAfterItSucceededChangesNothing() throws Exception {
     String id = insert("req_pa00000000000002", "act-billing", "act_billing");
-    ProvisionActivities a = worker(workerA);
-    a.admit(id);
-    a.initAndPlan(id);
+    ProvisionActivities a = planned(worker(workerA), id);
     a.apply(id);
     List<String> before = commands();
 
@@ -144,9 +142,7 @@ class ProvisionActivitiesTest {
   @Test
   void aCancelStoredBeforeTheApplyStartsMeansNothingIsApplied() throws Exception {
     String id = insert("req_pa00000000000003", "act-search", "act_search");
-    ProvisionActivities a = worker(workerA);
-    a.admit(id);
-    a.initAndPlan(id);
+    ProvisionActivities a = planned(worker(workerA), id);
     assertThat(jdbi.onDemand(RequestDao.class).requestCancel(id, "alice")).isEqualTo(1);
 
     ApplyOutcome outcome = a.apply(id);
@@ -160,17 +156,7 @@ class ProvisionActivitiesTest {
   @Test
   void aWorkspaceProvisionedByAnEarlierVersionKeepsItsState(@TempDir Path oldWorkDir) throws Exception {
     // What Pave did before one schema held every state: a schema per workspace, init per request.
-    Path module = Path.of("..", "terraform-modules", "postgres-database").toAbsolutePath().normalize();
-    try (var files = Files.walk(module)) {
-      for (Path source : files.toList()) {
-        Path target = oldWorkDir.resolve(module.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    dev.pave.api.support.FileTrees.copy(Path.of("..", "terraform-modules", "postgres-database"), oldWorkDir);
     Files.writeString(oldWorkDir.resolve("_pave_backend.tf"), "terraform {\n  backend \"pg\" {}\n}\n");
     Files.writeString(oldWorkDir.resolve("inputs.tfvars.json"), "{\"database_name\": \"act_legacy\","
         + " \"server_host\": \"127.0.0.1\", \"server_port\": " + postgres.getPort() + ","
@@ -193,6 +179,13 @@ class ProvisionActivitiesTest {
 
     assertThat(plan.hasChanges()).as("the database it made is in the adopted state: nothing to create").isFalse();
     assertThat(stateRowOf("act-legacy")).contains("act_legacy_owner");
+  }
+
+  /** The request admitted and planned (policies checked) by {@code worker}, ready to apply. */
+  private static ProvisionActivities planned(ProvisionActivities worker, String id) {
+    assertThat(worker.admit(id).claimed()).isTrue();
+    assertThat(worker.initAndPlan(id).check().denied()).isFalse();
+    return worker;
   }
 
   private ProvisionActivities worker(Path workRoot) {
