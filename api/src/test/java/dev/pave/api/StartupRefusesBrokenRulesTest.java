@@ -1,5 +1,6 @@
 package dev.pave.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.testing.ConfigOverride;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Never fail open: a policy that does not compile stops Pave at start, naming the file and line. */
+/**
+ * Never fail open, and never leave anything behind: a start that fails stops Pave with a message
+ * naming what is wrong, and no embedded PostgreSQL server stays running after it.
+ */
 class StartupRefusesBrokenRulesTest {
 
   @Test
@@ -25,5 +29,37 @@ class StartupRefusesBrokenRulesTest {
     } finally {
       app.after();
     }
+    assertNoServerLeftRunning(home);
+  }
+
+  @Test
+  void aBadEncryptionKeyStopsTheStartWithoutSayingTheKey() throws Exception {
+    Path home = Files.createTempDirectory("pave-broken-key");
+    String badKey = "c2hvcnQta2V5LXRoYXQtaXMtbm90LTMy"; // base64, but 24 bytes
+    DropwizardTestSupport<PaveConfiguration> app = new DropwizardTestSupport<>(PaveApplication.class,
+        ResourceHelpers.resourceFilePath("pave-test.yml"),
+        ConfigOverride.config("home", home.toString()),
+        ConfigOverride.config("encryptionKey", badKey));
+    try {
+      assertThatThrownBy(app::before)
+          .hasStackTraceContaining("encryptionKey (or PAVE_ENCRYPTION_KEY) is not a base64-encoded 32-byte key")
+          .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(badKey));
+    } finally {
+      app.after();
+    }
+    assertThat(home.resolve("postgres")).as("the failure came after the databases had started").isDirectory();
+    assertNoServerLeftRunning(home);
+  }
+
+  /** A running (or crashed) PostgreSQL keeps postmaster.pid in its data folder; a stopped one removes it. */
+  private static void assertNoServerLeftRunning(Path home) {
+    assertThat(home.resolve("postgres/postmaster.pid")).doesNotExist();
+    assertThat(home.resolve("target-postgres/postmaster.pid")).doesNotExist();
+  }
+
+  private static String stackTraceOf(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 }

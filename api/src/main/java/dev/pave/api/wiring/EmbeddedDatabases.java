@@ -28,13 +28,31 @@ final class EmbeddedDatabases {
     EmbeddedCluster pave = new EmbeddedCluster("Pave's tables", home.resolve("postgres"), binaries,
         settings.databasePort).startNow();
     lifecycle.manage(pave);
-    EmbeddedCluster target = new EmbeddedCluster("golden path target server", home.resolve("target-postgres"),
-        binaries, settings.targetPort).startNow();
-    lifecycle.manage(target);
-    createDatabases(pave.jdbcUrl("postgres"), PAVE_DATABASE, STATE_DATABASE);
+    EmbeddedCluster target;
+    try {
+      target = new EmbeddedCluster("golden path target server", home.resolve("target-postgres"),
+          binaries, settings.targetPort).startNow();
+      lifecycle.manage(target);
+      createDatabases(pave.jdbcUrl("postgres"), PAVE_DATABASE, STATE_DATABASE);
+    } catch (RuntimeException e) {
+      stopQuietly(pave, e);
+      throw e;
+    }
     return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), "postgres", null, pave.libpqUrl(STATE_DATABASE),
         new StateDatabase(pave.jdbcUrl(STATE_DATABASE), "postgres", null),
-        Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", "postgres"));
+        Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", "postgres"),
+        () -> {
+          target.stop();
+          pave.stop();
+        });
+  }
+
+  private static void stopQuietly(EmbeddedCluster cluster, RuntimeException why) {
+    try {
+      cluster.stop();
+    } catch (java.io.IOException | RuntimeException e) {
+      why.addSuppressed(e);
+    }
   }
 
   private static void createDatabases(String adminUrl, String... names) {

@@ -19,7 +19,13 @@ final class EncryptionKey {
 
   static SecretBox load(String configured, Path home, boolean singleMachine) {
     if (configured != null && !configured.isBlank()) {
-      return SecretBox.fromBase64(configured);
+      try {
+        return SecretBox.fromBase64(configured);
+      } catch (IllegalArgumentException e) {
+        // Never the value itself: it is the key (or a typo of it).
+        throw new IllegalStateException("encryptionKey (or PAVE_ENCRYPTION_KEY) is not a base64-encoded 32-byte key."
+            + " Generate one with: head -c 32 /dev/urandom | base64");
+      }
     }
     if (!singleMachine) {
       throw new IllegalStateException("encryptionKey (or PAVE_ENCRYPTION_KEY) must be set when Pave runs as a cluster:"

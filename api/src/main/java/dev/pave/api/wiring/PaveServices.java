@@ -59,31 +59,38 @@ public final class PaveServices {
     this.environment = environment;
     this.json = environment.getObjectMapper();
     this.home = Path.of(config.home).toAbsolutePath().normalize();
-    boolean embeddedDatabase = config.database.embedded();
-    this.databases = embeddedDatabase
-        ? EmbeddedDatabases.start(home, config.embedded, environment.lifecycle())
-        : ExternalDatabase.of(config.database, config.terraform.stateDatabaseUrl);
-    Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
-        .locations("classpath:db/migration").load().migrate();
-    this.jdbi = new JdbiFactory().build(environment,
-        pool(databases.jdbcUrl(), databases.user(), databases.password(), config.database.maxConnections), "pave");
-    // The catalog, the policies and the cost formulas are checked before anything runs: a
-    // broken one stops Pave here, naming the file, instead of failing open later.
+    // The catalog, the policies and the cost formulas are checked before anything runs (no
+    // database is even started): a broken one stops Pave here, naming the file, instead of
+    // failing open later.
     this.catalog = ModuleCatalog.load(Path.of(config.modulesDir).toAbsolutePath().normalize());
     this.policies = PolicyLoader.load(Path.of(config.policiesDir).toAbsolutePath().normalize());
     this.costs = new CostEstimates(catalog);
+    boolean embeddedDatabase = config.database.embedded();
     this.embeddedTemporal = config.temporal.embedded();
-    this.secrets = EncryptionKey.load(config.encryptionKey, home, embeddedDatabase && embeddedTemporal);
-    if (embeddedTemporal) {
-      dev.pave.api.embedded.EmbeddedTemporal service = new dev.pave.api.embedded.EmbeddedTemporal();
-      environment.lifecycle().manage(service);
-      this.temporal = service.stubs();
-    } else {
-      this.temporal = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal.target).build());
+    this.databases = embeddedDatabase
+        ? EmbeddedDatabases.start(home, config.embedded, environment.lifecycle())
+        : ExternalDatabase.of(config.database, config.terraform.stateDatabaseUrl);
+    try {
+      Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
+          .locations("classpath:db/migration").load().migrate();
+      this.jdbi = new JdbiFactory().build(environment,
+          pool(databases.jdbcUrl(), databases.user(), databases.password(), config.database.maxConnections), "pave");
+      this.secrets = EncryptionKey.load(config.encryptionKey, home, embeddedDatabase && embeddedTemporal);
+      if (embeddedTemporal) {
+        dev.pave.api.embedded.EmbeddedTemporal service = new dev.pave.api.embedded.EmbeddedTemporal();
+        environment.lifecycle().manage(service);
+        this.temporal = service.stubs();
+      } else {
+        this.temporal = WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal.target).build());
+      }
+      this.client = WorkflowClient.newInstance(temporal,
+          WorkflowClientOptions.newBuilder().setNamespace(config.temporal.namespace).build());
+    } catch (RuntimeException e) {
+      // The lifecycle stops what it manages only once the server has started; this start never will.
+      databases.stopServersQuietly(e);
+      throw e;
     }
-    this.client = WorkflowClient.newInstance(temporal,
-        WorkflowClientOptions.newBuilder().setNamespace(config.temporal.namespace).build());
   }
 
   public static PaveServices build(PaveConfiguration config, Environment environment) {
