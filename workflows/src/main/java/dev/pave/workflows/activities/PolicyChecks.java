@@ -2,7 +2,6 @@ package dev.pave.workflows.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.workflows.catalog.CatalogModule;
-import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.policy.PolicyEvaluation;
@@ -11,10 +10,8 @@ import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import dev.pave.workflows.policy.PolicyVerdict;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,30 +25,28 @@ final class PolicyChecks {
 
   private final RequestLedger requests;
   private final GuardrailLedger guardrails;
-  private final ModuleCatalog catalog;
   private final PolicySet policies;
   private final Clock clock;
 
-  PolicyChecks(RequestLedger requests, GuardrailLedger guardrails, ModuleCatalog catalog, PolicySet policies,
-      Clock clock) {
+  PolicyChecks(RequestLedger requests, GuardrailLedger guardrails, PolicySet policies, Clock clock) {
     this.requests = requests;
     this.guardrails = guardrails;
-    this.catalog = catalog;
     this.policies = policies;
     this.clock = clock;
   }
 
   /** Request-stage policies, before any Terraform command runs. */
-  PolicyCheck request(RunRequest request) {
+  PolicyCheck request(RunRequest request, CatalogModule module) {
     open(request);
-    return record(request.id(), policies.evaluate(PolicyStage.REQUEST, requestStage(request)), null);
+    return record(request.id(),
+        policies.evaluate(PolicyStage.REQUEST, PolicyDocuments.requestStage(request, module)), null);
   }
 
   /** Plan-stage policies, on {@code terraform show -json} of the saved plan whose hash is given. */
-  PolicyCheck plan(RunRequest request, JsonNode planJson, String planSha256) {
+  PolicyCheck plan(RunRequest request, CatalogModule module, JsonNode planJson, String planSha256) {
     open(request);
     PolicyEvaluation evaluation = policies.evaluate(PolicyStage.PLAN,
-        PolicyInputs.planStage(requestStage(request), planJson));
+        PolicyInputs.planStage(PolicyDocuments.requestStage(request, module), planJson));
     return record(request.id(), evaluation, planSha256);
   }
 
@@ -76,12 +71,5 @@ final class PolicyChecks {
       case NEEDS_APPROVAL -> new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, message);
       case ALLOWED -> new PolicyCheck(PolicyCheck.ALLOWED, null);
     };
-  }
-
-  private Map<String, Object> requestStage(RunRequest request) {
-    CatalogModule module = catalog.find(request.module(), request.version())
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
-    return PolicyDocuments.requestStage(request, module);
   }
 }

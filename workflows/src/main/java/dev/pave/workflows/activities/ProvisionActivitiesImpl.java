@@ -55,7 +55,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
       PolicySet policies, TerraformRunConfig config, SecretBox secrets, Clock clock) {
     this.ledger = ledger;
-    this.policyChecks = new PolicyChecks(ledger, guardrails, catalog, policies, clock);
+    this.policyChecks = new PolicyChecks(ledger, guardrails, policies, clock);
     this.guardrails = guardrails;
     this.catalog = catalog;
     this.config = config;
@@ -74,7 +74,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       RunRequest request = ledger.load(requestId);
       RunStart start = begin(request);
       boolean checkRequest = start.phase() == RunStart.Phase.START && !start.cancelRequested();
-      return new Admission(true, start, checkRequest ? policyChecks.request(request) : null);
+      return new Admission(true, start, checkRequest ? policyChecks.request(request, module(request)) : null);
     });
   }
 
@@ -134,7 +134,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       return new PlannedRun(result, sha256, planDocument);
     });
     // Checked here, on the JSON in hand, before the workflow can ask for an apply of this plan.
-    PolicyCheck check = policyChecks.plan(request, planned.json(), planned.sha256());
+    PolicyCheck check = policyChecks.plan(request, module(request), planned.json(), planned.sha256());
     var summary = planned.result().summary();
     return new PlanOutcome(planned.result().hasChanges(), summary.add(), summary.change(), summary.destroy(),
         planned.sha256(), check);
