@@ -33,6 +33,7 @@ import dev.pave.api.resources.OpenApiResource;
 import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
+import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
 import dev.pave.api.wiring.WorkerLifecycle;
@@ -106,7 +107,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
         environment.getObjectMapper()), clock)));
-    MetricsFeature.register(environment, services);
+    // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
+    SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock);
+    MetricsFeature.register(environment, services, browser);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

@@ -3,6 +3,7 @@ package dev.pave.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pave.api.config.DatabaseSettings;
 import dev.pave.api.config.EmbeddedSettings;
+import dev.pave.api.config.SessionSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
 import io.dropwizard.core.Configuration;
@@ -50,6 +51,17 @@ public class PaveConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty
   public EmbeddedSettings embedded = new EmbeddedSettings();
+
+  @Valid @NotNull @JsonProperty
+  public SessionSettings sessions = new SessionSettings();
+
+  /**
+   * Where browsers reach Pave, e.g. https://pave.example.com (unset: each request's own scheme and
+   * Host). Browser POSTs must come from this origin, and an https URL makes session cookies Secure
+   * with the __Host- prefix even when a proxy in front terminates TLS.
+   */
+  @JsonProperty
+  public String publicUrl;
 
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty

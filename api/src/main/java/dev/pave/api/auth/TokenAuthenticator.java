@@ -1,6 +1,7 @@
 package dev.pave.api.auth;
 
 import dev.pave.api.db.TokenDao;
+import dev.pave.api.db.TokenRow;
 import io.dropwizard.auth.Authenticator;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -20,6 +21,11 @@ public final class TokenAuthenticator implements Authenticator<String, PavePrinc
       return Optional.empty();
     }
     return jdbi.onDemand(TokenDao.class).findActive(Tokens.hash(token.trim()))
-        .map(row -> new PavePrincipal(row.id(), row.name(), row.team(), Role.fromWire(row.role())));
+        .map(TokenAuthenticator::principal);
+  }
+
+  /** The caller an active token row stands for (also for browser sessions, which are bound to a token). */
+  public static PavePrincipal principal(TokenRow row) {
+    return new PavePrincipal(row.id(), row.name(), row.team(), Role.fromWire(row.role()));
   }
 }

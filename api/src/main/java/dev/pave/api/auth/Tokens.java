@@ -17,9 +17,14 @@ public final class Tokens {
   private Tokens() {}
 
   public static String newToken() {
+    return PREFIX + randomSecret();
+  }
+
+  /** 32 bytes from SecureRandom, base64url without padding (43 characters): tokens and session ids. */
+  public static String randomSecret() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public static String hash(String token) {

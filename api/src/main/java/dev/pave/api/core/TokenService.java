@@ -8,6 +8,7 @@ import dev.pave.api.db.TokenDao;
 import dev.pave.api.db.TokenRow;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
+import dev.pave.api.session.BrowserSessionDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,8 +63,15 @@ public final class TokenService {
     return new IssuedToken(row.id(), row.name(), row.team(), row.role(), expiresAt, token);
   }
 
+  /** Revokes the token and, in the same transaction, every browser session it opened. */
   public void revoke(String id) {
-    if (jdbi.onDemand(TokenDao.class).revoke(id, clock.instant()) == 0) {
+    Instant now = clock.instant();
+    int revoked = jdbi.inTransaction(handle -> {
+      int tokens = handle.attach(TokenDao.class).revoke(id, now);
+      handle.attach(BrowserSessionDao.class).revokeAllOfToken(id, now);
+      return tokens;
+    });
+    if (revoked == 0) {
       throw ApiException.notFound("token " + id);
     }
   }

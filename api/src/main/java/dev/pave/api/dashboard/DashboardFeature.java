@@ -1,8 +1,7 @@
 package dev.pave.api.dashboard;
 
-import dev.pave.api.auth.TokenAuthenticator;
 import dev.pave.api.metrics.MetricsService;
-import dev.pave.api.wiring.PaveServices;
+import dev.pave.api.session.SessionFeature;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 
@@ -11,8 +10,8 @@ public final class DashboardFeature {
 
   private DashboardFeature() {}
 
-  public static void register(Environment environment, PaveServices services, MetricsService metrics) {
-    environment.jersey().register(new DashboardResource(new DashboardSession(new TokenAuthenticator(services.jdbi)),
-        metrics, Clock.systemUTC()));
+  public static void register(Environment environment, MetricsService metrics, SessionFeature browser) {
+    environment.jersey().register(new DashboardResource(browser.sessions(), browser.origin(), metrics,
+        Clock.systemUTC()));
   }
 }

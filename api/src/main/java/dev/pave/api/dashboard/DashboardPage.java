@@ -34,7 +34,9 @@ final class DashboardPage {
     Html body = new Html();
     body.raw("<header><h1>Pave · platform metrics</h1><span class=\"scope\">").text(scope)
         .raw(" · last ").text(String.valueOf(weeks)).raw(" weeks, to ")
-        .text(WHEN.format(Instant.parse(report.window().until()))).raw("</span></header><main>");
+        .text(WHEN.format(Instant.parse(report.window().until()))).raw("</span>")
+        .raw("<form class=\"sign-out\" method=\"post\" action=\"/dashboard/sign-out\">")
+        .raw("<button type=\"submit\">Sign out</button></form></header><main>");
     tiles(body, report);
 
     List<Double> p50 = values(weekly, w -> w.leadTime().p50Ms());

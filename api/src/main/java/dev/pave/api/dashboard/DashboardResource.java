@@ -4,15 +4,18 @@ import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.metrics.MetricsReport;
 import dev.pave.api.metrics.MetricsService;
 import dev.pave.api.metrics.RecentRequests;
+import dev.pave.api.session.BrowserSessions;
+import dev.pave.api.session.ServerOrigin;
+import dev.pave.api.session.SessionCookie;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,9 +25,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 
-/** GET /dashboard: the page, or the sign-in form; POST /dashboard: the form's answer. */
+/**
+ * GET /dashboard: the page, or the sign-in form; POST /dashboard: the form's answer, which opens a
+ * browser session; POST /dashboard/sign-out ends it. Cross-site POSTs never get here
+ * ({@link dev.pave.api.session.SameOriginPosts}).
+ */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
@@ -32,41 +40,52 @@ public class DashboardResource {
   static final int WEEKS = 12;
   private static final int NOTABLE = 8;
 
-  private final DashboardSession session;
+  private final BrowserSessions sessions;
+  private final ServerOrigin origin;
   private final MetricsService metrics;
   private final Clock clock;
 
-  DashboardResource(DashboardSession session, MetricsService metrics, Clock clock) {
-    this.session = session;
+  DashboardResource(BrowserSessions sessions, ServerOrigin origin, MetricsService metrics, Clock clock) {
+    this.sessions = sessions;
+    this.origin = origin;
     this.metrics = metrics;
     this.clock = clock;
   }
 
   @GET
-  public Response view(@CookieParam(DashboardSession.COOKIE) String cookie,
-      @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
+  public Response view(@Context HttpHeaders headers, @Context UriInfo uri) {
     // No ?token= sign-in: a token in a URL lands in access logs and browser history.
-    boolean secure = secure(uri, forwardedProto);
-    Optional<PavePrincipal> caller = session.authenticate(cookie);
+    boolean https = origin.https(uri.getRequestUri());
+    Map<String, Cookie> cookies = headers.getCookies();
+    Optional<PavePrincipal> caller = SessionCookie.read(cookies, https).flatMap(sessions::caller);
     if (caller.isEmpty()) {
-      String problem = cookie == null || cookie.isEmpty() ? null : "Your token is no longer valid; paste a new one.";
-      return page(200, LoginPage.render(problem)).cookie(DashboardSession.forget(secure)).build();
+      String problem = SessionCookie.present(cookies, https) ? "Your session has ended; sign in again." : null;
+      return page(200, LoginPage.render(problem)).cookie(SessionCookie.forget(cookies, https)).build();
     }
     return page(200, dashboard(caller.get())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signIn(@FormParam("token") String token, @HeaderParam("X-Forwarded-Proto") String forwardedProto,
-      @Context UriInfo uri) {
-    return signIn(token, secure(uri, forwardedProto));
-  }
-
-  private Response signIn(String token, boolean secure) {
-    if (session.authenticate(token).isEmpty()) {
+  public Response signIn(@FormParam("token") String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+    boolean https = origin.https(uri.getRequestUri());
+    Optional<BrowserSessions.Opened> session = sessions.open(token);
+    if (session.isEmpty()) {
+      // FAILED SIGN-IN (issue 9, finding 13): record it here for the per-source limiter of failed
+      // authentications (auth/FailedSignIns), keyed by the request's remote address.
       return page(401, LoginPage.render("That token is not valid (unknown, revoked or expired).")).build();
     }
-    return Response.seeOther(URI.create("/dashboard")).cookie(DashboardSession.keep(token, secure))
+    return Response.seeOther(URI.create("/dashboard"))
+        .cookie(SessionCookie.keep(session.get(), headers.getCookies(), https))
+        .header("Cache-Control", "no-store").build();
+  }
+
+  @POST
+  @Path("/sign-out")
+  public Response signOut(@Context HttpHeaders headers, @Context UriInfo uri) {
+    boolean https = origin.https(uri.getRequestUri());
+    SessionCookie.read(headers.getCookies(), https).ifPresent(sessions::close);
+    return Response.seeOther(URI.create("/dashboard")).cookie(SessionCookie.forget(headers.getCookies(), https))
         .header("Cache-Control", "no-store").build();
   }
 
@@ -89,9 +108,5 @@ public class DashboardResource {
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .header("Cache-Control", "no-store");
-  }
-
-  private static boolean secure(UriInfo uri, String forwardedProto) {
-    return "https".equalsIgnoreCase(forwardedProto) || "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
   }
 }

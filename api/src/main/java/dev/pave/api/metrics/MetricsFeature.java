@@ -1,6 +1,7 @@
 package dev.pave.api.metrics;
 
 import dev.pave.api.dashboard.DashboardFeature;
+import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -13,7 +14,7 @@ public final class MetricsFeature {
 
   private MetricsFeature() {}
 
-  public static void register(Environment environment, PaveServices services) {
+  public static void register(Environment environment, PaveServices services, SessionFeature browser) {
     MetricsService metrics = new MetricsService(services.jdbi, Clock.systemUTC());
     environment.jersey().register(new MetricsResource(metrics));
     // Load the replica in the background at start, so the first caller does not wait for it.
@@ -26,6 +27,6 @@ public final class MetricsFeature {
     registry.register(new RollupCollector(services.jdbi));
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
 
-    DashboardFeature.register(environment, services, metrics);
+    DashboardFeature.register(environment, metrics, browser);
   }
 }

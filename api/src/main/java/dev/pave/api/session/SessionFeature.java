@@ -1,0 +1,21 @@
+package dev.pave.api.session;
+
+import dev.pave.api.PaveConfiguration;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Browser sessions for every page Pave serves (the dashboard now, the portal later): the session
+ * store, where Pave is reached, and the same-origin check that guards every browser POST.
+ */
+public record SessionFeature(BrowserSessions sessions, ServerOrigin origin) {
+
+  /** Fails the start with a clear message when {@code publicUrl} or {@code sessions.lifetime} is invalid. */
+  public static SessionFeature register(Environment environment, Jdbi jdbi, PaveConfiguration config, Clock clock) {
+    ServerOrigin origin = ServerOrigin.from(config.publicUrl);
+    BrowserSessions sessions = new BrowserSessions(jdbi, config.sessions.lifetime, clock);
+    environment.jersey().register(new SameOriginPosts(origin));
+    return new SessionFeature(sessions, origin);
+  }
+}
