@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pave.api.PaveConfiguration;
 import dev.pave.api.metrics.MetricsTestApp;
+import dev.pave.api.session.SessionCookie;
+import dev.pave.api.support.BrowserHttp;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +28,14 @@ class DashboardAccessTest {
   static final DropwizardAppExtension<PaveConfiguration> APP = TEST.app;
   static final String EVIL_TEAM = "<img src=x onerror=alert(1)>";
   static final String EVIL_MODULE = "<script>alert(2)</script>";
-  static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static BrowserHttp web;
   static String auditor;
   static String payments;
 
   @BeforeAll
   static void seed() throws Exception {
     HttpApi api = new HttpApi(APP.getLocalPort());
+    web = new BrowserHttp(APP.getLocalPort());
     auditor = issue(api, "wall", "platform", "auditor");
     payments = issue(api, "ci-payments", "payments", "requester");
     Instant yesterday = Instant.now().minus(Duration.ofDays(1));
@@ -58,70 +55,60 @@ class DashboardAccessTest {
   }
 
   @Test
-  void withoutATokenItIsASmallSignInForm() throws Exception {
-    HttpResponse<String> page = get("/dashboard", null);
+  void withoutATokenItIsASmallSignInForm() {
+    HttpResponse<String> page = web.get("/dashboard", null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.body()).contains("<form", "name=\"token\"", "type=\"password\"").doesNotContain("Exception", "<svg");
   }
 
   @Test
-  void aBadTokenIsRefusedWithTheFormAgain() throws Exception {
-    HttpResponse<String> page = post("token=pave_not-a-token");
+  void aBadTokenIsRefusedWithTheFormAgain() {
+    HttpResponse<String> page = web.signIn("pave_not-a-token");
     assertThat(page.statusCode()).isEqualTo(401);
     assertThat(page.body()).contains("not valid", "<form").doesNotContain("Exception");
-    HttpResponse<String> stale = get("/dashboard", "pave_dashboard=pave_revoked-or-made-up");
-    assertThat(stale.body()).contains("no longer valid", "<form");
+    assertThat(BrowserHttp.setCookies(page)).isEmpty();
+    HttpResponse<String> stale = web.get("/dashboard", SessionCookie.NAME + "=made-up-or-ended");
+    assertThat(stale.body()).contains("session has ended", "<form");
   }
 
   @Test
-  void theFormTradesTheTokenForAStrictHttpOnlyCookie() throws Exception {
-    HttpResponse<String> signedIn = post("token=" + URLEncoder.encode(auditor, StandardCharsets.UTF_8));
+  void theFormOpensASessionThatShowsTheDashboard() {
+    HttpResponse<String> signedIn = web.signIn(auditor);
     assertThat(signedIn.statusCode()).isEqualTo(303);
     assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/dashboard");
-    String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).startsWith("pave_dashboard=" + auditor).contains("HttpOnly", "SameSite=Strict",
-        "Path=/dashboard");
-    HttpResponse<String> page = get("/dashboard", "pave_dashboard=" + auditor);
+    HttpResponse<String> page = web.get("/dashboard", BrowserHttp.cookie(signedIn, SessionCookie.NAME).orElseThrow());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<svg", "all teams", "href=\"/v1/requests/req_ok1\"");
+    assertThat(page.body()).contains("<svg", "all teams", "href=\"/v1/requests/req_ok1\"",
+        "action=\"/dashboard/sign-out\"");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
   }
 
   @Test
-  void aTokenInTheAddressIsNeverASignIn() throws Exception {
+  void aTokenInTheAddressIsNeverASignIn() {
     // A token in a URL would land in access logs and browser history: only the POSTed form signs in.
-    HttpResponse<String> page = get("/dashboard?token=" + auditor, null);
+    HttpResponse<String> page = web.get("/dashboard?token=" + auditor, null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<form").doesNotContain("<svg");
     assertThat(page.headers().firstValue("Set-Cookie").orElse("")).doesNotContain(auditor);
   }
 
   @Test
-  void teamAndModuleNamesAndErrorsAreEscaped() throws Exception {
-    String page = get("/dashboard", "pave_dashboard=" + auditor).body();
+  void teamAndModuleNamesAndErrorsAreEscaped() {
+    String page = web.get("/dashboard", signedIn(auditor)).body();
     assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;",
         "&lt;b&gt;plan failed&lt;/b&gt; &amp; &quot;quoted&quot;");
     assertThat(page).doesNotContain(EVIL_TEAM, EVIL_MODULE, "<b>plan failed");
   }
 
   @Test
-  void aRequesterSeesItsOwnTeamOnly() throws Exception {
-    String page = get("/dashboard", "pave_dashboard=" + payments).body();
+  void aRequesterSeesItsOwnTeamOnly() {
+    String page = web.get("/dashboard", signedIn(payments)).body();
     assertThat(page).contains("team payments", "req_ok1").doesNotContain("req_evil", "onerror");
   }
 
-  private static HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path));
-    if (cookie != null) {
-      request.header("Cookie", cookie);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(String form) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + "/dashboard"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  /** A Cookie header carrying a session opened with the token through the form. */
+  private static String signedIn(String token) {
+    return BrowserHttp.cookie(web.signIn(token), SessionCookie.NAME).orElseThrow();
   }
 }
