@@ -18,7 +18,9 @@ import java.util.Set;
  * The one check against cross-site requests (CSRF) for every browser POST of Pave: sign-in,
  * sign-out, and whatever the dashboard or the portal's pages post. A browser POST must come from
  * Pave's own origin: its {@code Origin} header must equal it, or, when a browser sends no
- * {@code Origin}, its {@code Sec-Fetch-Site} must be {@code same-origin}; with neither it is refused.
+ * {@code Origin} or the opaque {@code Origin: null} (a page served with {@code Referrer-Policy:
+ * no-referrer} posts that), its {@code Sec-Fetch-Site} must be {@code same-origin}; with neither it
+ * is refused. Neither header can be set by a page's scripts.
  * Anything else gets 403 before any resource runs, so it changes nothing.
  *
  * <p>A browser POST is one that could ride on a browser's ambient credentials or open a session:
@@ -49,7 +51,7 @@ public final class SameOriginPosts implements ContainerRequestFilter {
     }
     String expected = server.expected(request.getUriInfo().getRequestUri());
     String origin = request.getHeaderString("Origin");
-    if (origin != null) {
+    if (origin != null && !origin.trim().equals("null")) {
       if (!origin.trim().equalsIgnoreCase(expected)) {
         refuse(request, "Origin", "must be " + expected + " (this page's own origin)");
       }
@@ -57,7 +59,7 @@ public final class SameOriginPosts implements ContainerRequestFilter {
     }
     String site = request.getHeaderString("Sec-Fetch-Site");
     if (site == null) {
-      refuse(request, "Origin", "is required on a browser POST (or Sec-Fetch-Site: same-origin)");
+      refuse(request, "Origin", "must be " + expected + " on a browser POST (or Sec-Fetch-Site: same-origin)");
     } else if (!site.trim().equalsIgnoreCase("same-origin")) {
       refuse(request, "Sec-Fetch-Site", "must be same-origin");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pave.api.PaveConfiguration;
 import dev.pave.api.metrics.MetricsTestApp;
+import dev.pave.api.session.SessionCookie;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -101,6 +103,12 @@ class DashboardBrowserTest {
     assertThat(links).isNotEmpty();
     assertThat(links.get(0).getAttribute("href")).startsWith(base + "/v1/requests/req_bench");
 
+    // The browser holds a session id, never the token.
+    Cookie session = browser.manage().getCookieNamed(SessionCookie.NAME);
+    assertThat(session.getValue()).doesNotContain(wallToken).matches("[A-Za-z0-9_-]{43}");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Strict");
+
     screenshot(Path.of("target/dashboard.png"));
     browser.manage().window().setSize(new Dimension(1500, 1000));
   }
@@ -121,6 +129,23 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("<script>alert(2)</script>");
     assertThat(browser.findElements(By.cssSelector("img, script, body svg[onload]"))).isEmpty();
     assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+  }
+
+  @Test
+  @Order(3)
+  void signOutThroughTheButtonEndsTheSession() {
+    String base = "http://localhost:" + APP.getLocalPort();
+    browser.get(base + "/dashboard");
+    assertThat(browser.getTitle()).isEqualTo("Pave dashboard");
+    String sessionId = browser.manage().getCookieNamed(SessionCookie.NAME).getValue();
+    browser.findElement(By.cssSelector("form.sign-out button")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("sign in"));
+    assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).isNull();
+    // Putting the old cookie back does not sign the browser in again: the session ended on the server.
+    browser.manage().addCookie(new Cookie(SessionCookie.NAME, sessionId, "/"));
+    browser.get(base + "/dashboard");
+    assertThat(browser.getTitle()).contains("sign in");
   }
 
   private static void screenshot(Path file) throws Exception {
