@@ -59,8 +59,11 @@ public class DashboardResource {
     Map<String, Cookie> cookies = headers.getCookies();
     Optional<PavePrincipal> caller = SessionCookie.read(cookies, https).flatMap(sessions::caller);
     if (caller.isEmpty()) {
-      String problem = SessionCookie.present(cookies, https) ? "Your session has ended; sign in again." : null;
-      return page(200, LoginPage.render(problem)).cookie(SessionCookie.forget(cookies, https)).build();
+      if (!SessionCookie.present(cookies, https)) {
+        return page(200, LoginPage.render(null)).build();
+      }
+      return page(200, LoginPage.render("Your session has ended; sign in again."))
+          .cookie(SessionCookie.forget(cookies, https)).build();
     }
     return page(200, dashboard(caller.get())).build();
   }
@@ -75,6 +78,8 @@ public class DashboardResource {
       // authentications (auth/FailedSignIns), keyed by the request's remote address.
       return page(401, LoginPage.render("That token is not valid (unknown, revoked or expired).")).build();
     }
+    // Signing in again replaces the browser's session rather than leaving the old one open.
+    SessionCookie.read(headers.getCookies(), https).ifPresent(sessions::close);
     return Response.seeOther(URI.create("/dashboard"))
         .cookie(SessionCookie.keep(session.get(), headers.getCookies(), https))
         .header("Cache-Control", "no-store").build();

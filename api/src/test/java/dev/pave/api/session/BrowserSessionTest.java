@@ -116,6 +116,16 @@ class BrowserSessionTest {
   }
 
   @Test
+  void signingInAgainClosesTheBrowsersPreviousSession() throws Exception {
+    Issued wall = issue("wall-again", "auditor");
+    String first = signedIn(wall.token);
+    HttpResponse<String> again = web.post("/dashboard", "token=" + wall.token, first);
+    assertThat(again.statusCode()).isEqualTo(303);
+    assertThat(web.get("/dashboard", first).body()).contains("<form").doesNotContain("<svg");
+    assertThat(openSessionsOf(wall.id)).isOne();
+  }
+
+  @Test
   void aCrossSitePostToSignInIsRefusedAndOpensNoSession() throws Exception {
     Issued wall = issue("wall-csrf", "auditor");
     String form = "token=" + wall.token;
