@@ -25,9 +25,9 @@ import java.util.Set;
  *
  * <p>A browser POST is one that could ride on a browser's ambient credentials or open a session:
  * one that carries a session cookie, or a form body (the only kinds another site can post without
- * asking Pave first through CORS, which Pave never grants). API clients that send a bearer token
- * and JSON are not browsers acting for someone else (no other site can set an Authorization
- * header or a JSON body cross-site) and pass untouched.
+ * asking Pave first through CORS, which Pave never grants), and no bearer token (which browsers
+ * never send on their own and no other site can set). API clients (a bearer token, JSON) are not
+ * browsers acting for someone else and pass untouched.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -66,6 +66,10 @@ public final class SameOriginPosts implements ContainerRequestFilter {
   }
 
   private static boolean fromABrowser(ContainerRequestContext request) {
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false; // browsers never attach a bearer token on their own, and no other site can set one
+    }
     boolean sessionCookie = request.getCookies().containsKey(SessionCookie.NAME)
         || request.getCookies().containsKey(SessionCookie.SECURE_NAME);
     return sessionCookie || isForm(request.getHeaderString(HttpHeaders.CONTENT_TYPE));

@@ -179,10 +179,14 @@ class BrowserSessionTest {
   }
 
   @Test
-  void apiClientsWithABearerTokenAndJsonAreNotBrowsersAndPassAsBefore() {
+  void apiClientsWithABearerTokenAreNotBrowsersAndPassAsBefore() {
     HttpApi.Reply created = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens",
         Map.of("name", "ci-no-origin", "team", "platform", "role", "auditor"));
     assertThat(created.status()).isEqualTo(201);
+    // A script's mistaken form body gets the API's own answer (send JSON), not a cross-site refusal.
+    HttpResponse<String> form = web.post("/v1/tokens", "name=x", null,
+        Map.of("Authorization", "Bearer " + PaveTestApp.ADMIN_TOKEN));
+    assertThat(form.statusCode()).isEqualTo(415);
   }
 
   private record Issued(String id, String token) {}
