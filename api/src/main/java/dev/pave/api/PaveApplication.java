@@ -76,6 +76,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   @Override
   public void run(PaveConfiguration config, Environment environment) {
     ServerPorts.applyEnvironment(config);
+    SessionFeature.check(config);
     PaveServices services = PaveServices.build(config, environment);
     AdminTokenSeed.seed(services.jdbi, config.adminToken);
 

@@ -31,10 +31,7 @@ public final class BrowserSessions {
   private final Clock clock;
 
   public BrowserSessions(Jdbi jdbi, Duration lifetime, Clock clock) {
-    if (lifetime == null || lifetime.compareTo(SHORTEST) < 0 || lifetime.compareTo(LONGEST) > 0) {
-      throw new IllegalArgumentException("sessions.lifetime must be from " + SHORTEST.toMinutes() + " minutes to "
-          + LONGEST.toHours() + " hours (ISO-8601, e.g. PT8H), not " + lifetime);
-    }
+    checkLifetime(lifetime);
     this.jdbi = jdbi;
     this.tokens = new TokenAuthenticator(jdbi);
     this.lifetime = lifetime;
@@ -73,6 +70,14 @@ public final class BrowserSessions {
   public void close(String sessionId) {
     if (looksLikeOurs(sessionId)) {
       jdbi.onDemand(BrowserSessionDao.class).revoke(Tokens.hash(sessionId), now());
+    }
+  }
+
+  /** Refuses a lifetime of seconds (useless) or of days (a stolen cookie would be worth too much). */
+  static void checkLifetime(Duration lifetime) {
+    if (lifetime == null || lifetime.compareTo(SHORTEST) < 0 || lifetime.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException("sessions.lifetime must be from " + SHORTEST.toMinutes() + " minutes to "
+          + LONGEST.toHours() + " hours (ISO-8601, e.g. PT8H), not " + lifetime);
     }
   }
 

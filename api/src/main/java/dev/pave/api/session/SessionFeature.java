@@ -11,7 +11,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public record SessionFeature(BrowserSessions sessions, ServerOrigin origin) {
 
-  /** Fails the start with a clear message when {@code publicUrl} or {@code sessions.lifetime} is invalid. */
+  /**
+   * Fails the start with a clear message when {@code publicUrl} or {@code sessions.lifetime} is
+   * invalid; called before any database starts, so a typo leaves nothing running.
+   */
+  public static void check(PaveConfiguration config) {
+    ServerOrigin.from(config.publicUrl);
+    BrowserSessions.checkLifetime(config.sessions.lifetime);
+  }
+
   public static SessionFeature register(Environment environment, Jdbi jdbi, PaveConfiguration config, Clock clock) {
     ServerOrigin origin = ServerOrigin.from(config.publicUrl);
     BrowserSessions sessions = new BrowserSessions(jdbi, config.sessions.lifetime, clock);

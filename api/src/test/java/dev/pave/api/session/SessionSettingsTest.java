@@ -3,7 +3,14 @@ package dev.pave.api.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pave.api.PaveApplication;
+import dev.pave.api.PaveConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,20 @@ class SessionSettingsTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.lifetime");
     }
     assertThat(new BrowserSessions(null, Duration.ofHours(8), Clock.systemUTC()).lifetime()).hasHours(8);
+  }
+
+  @Test
+  void aSessionLifetimeOfDaysStopsTheStartBeforeAnyDatabaseStarts() throws Exception {
+    Path home = Files.createTempDirectory("pave-long-sessions");
+    DropwizardTestSupport<PaveConfiguration> app = new DropwizardTestSupport<>(PaveApplication.class,
+        ResourceHelpers.resourceFilePath("pave-test.yml"), ConfigOverride.config("home", home.toString()),
+        ConfigOverride.config("sessions.lifetime", "P30D"));
+    try {
+      assertThatThrownBy(app::before).hasStackTraceContaining("sessions.lifetime must be from 5 minutes to 24 hours");
+    } finally {
+      app.after();
+    }
+    assertThat(home.resolve("postgres")).doesNotExist();
   }
 
   @Test
