@@ -18,6 +18,7 @@ import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import dev.pave.workflows.policy.PolicyVerdict;
+import dev.pave.workflows.terraform.SensitivePlanValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ public final class PolicySimulator {
       return null;
     }
     try {
-      return json.readTree(secrets.open(plan.sealedJson(), requestId));
+      // Plans stored before redaction existed hold secrets in clear: redact on read as well.
+      return SensitivePlanValues.redact(json.readTree(secrets.open(plan.sealedJson(), requestId)));
     } catch (IOException e) {
       throw new IllegalStateException("a stored plan's JSON does not parse", e);
     }
