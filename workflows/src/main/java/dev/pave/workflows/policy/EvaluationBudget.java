@@ -29,8 +29,8 @@ import java.util.Map;
 final class EvaluationBudget {
 
   static final int MAX_ITERATIONS = 100_000;
-  static final long MAX_STEPS = 2_000_000;
-  static final Duration MAX_TIME = Duration.ofSeconds(2);
+  static final long MAX_STEPS = 1_000_000;
+  static final Duration MAX_TIME = Duration.ofMillis(500);
   static final int MAX_VALUE_SIZE = 1_000_000;
   static final int MAX_REGEX_PROGRAM_SIZE = 5_000;
 
@@ -49,20 +49,24 @@ final class EvaluationBudget {
   /** Evaluates within the budget; an exceeded budget is an {@link Exceeded}, with a message for the author. */
   static Object eval(CelRuntime.Program program, Map<String, ?> input) throws CelEvaluationException {
     Meter meter = new Meter(System.nanoTime() + MAX_TIME.toNanos());
+    Object result;
     try {
-      return program.trace(input, meter);
+      result = program.trace(input, meter);
     } catch (CelEvaluationException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof Exceeded exceeded) {
-          throw exceeded; // the listener's own stop, wrapped on the way out
-        }
-      }
+      meter.throwIfExceeded();
       if (String.valueOf(e.getMessage()).contains("Iteration budget exceeded")) {
         throw new Exceeded("stopped: more than " + MAX_ITERATIONS
             + " comprehension iterations in one evaluation (nested all/exists/map/filter multiply)");
       }
       throw e;
+    } catch (RuntimeException e) {
+      meter.throwIfExceeded();
+      throw e;
     }
+    // CEL's && and || absorb an error when the other side decides, so the meter's exception may
+    // have been swallowed on the way out: an exceeded budget overrides whatever came back.
+    meter.throwIfExceeded();
+    return result;
   }
 
   /** The evaluation went over a bound; the message says which, and never quotes a value. */
@@ -75,6 +79,7 @@ final class EvaluationBudget {
   private static final class Meter implements CelEvaluationListener {
     private final long deadline;
     private long steps;
+    private Exceeded exceeded;
 
     Meter(long deadline) {
       this.deadline = deadline;
@@ -82,15 +87,34 @@ final class EvaluationBudget {
 
     @Override
     public void callback(CelExpr expr, Object result) {
+      if (exceeded != null) {
+        throw exceeded; // once over, every further step stops, whatever caught the first throw
+      }
       steps++;
       if (steps > MAX_STEPS) {
-        throw new Exceeded("stopped: more than " + MAX_STEPS + " evaluation steps");
+        stop("stopped: more than " + MAX_STEPS + " evaluation steps");
       }
-      if (steps % CLOCK_EVERY == 0 && System.nanoTime() > deadline) {
-        throw new Exceeded("stopped: evaluation took longer than " + MAX_TIME.toMillis() + " ms");
+      if (steps % CLOCK_EVERY == 0) {
+        if (System.nanoTime() > deadline) {
+          stop("stopped: evaluation took longer than " + MAX_TIME.toMillis() + " ms");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          stop("stopped: interrupted"); // a simulation past its deadline
+        }
       }
       if (sizeOf(result) > MAX_VALUE_SIZE) {
-        throw new Exceeded("stopped: produced a value of more than " + MAX_VALUE_SIZE + " characters or elements");
+        stop("stopped: produced a value of more than " + MAX_VALUE_SIZE + " characters or elements");
+      }
+    }
+
+    private void stop(String message) {
+      exceeded = new Exceeded(message);
+      throw exceeded;
+    }
+
+    void throwIfExceeded() {
+      if (exceeded != null) {
+        throw exceeded;
       }
     }
 
