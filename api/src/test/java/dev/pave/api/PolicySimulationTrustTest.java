@@ -57,7 +57,7 @@ class PolicySimulationTrustTest {
     assertThat(password).hasSizeGreaterThanOrEqualTo(32);
 
     // The attack: deny when the password starts with a guess. Right guesses change the verdict.
-    String where = "plan.prior_state.values.root_module.resources.exists(r, r.address == 'terraform_data.password'"
+    String where = "'prior_state' in plan && plan.prior_state.values.root_module.resources.exists(r, r.address == 'terraform_data.password'"
         + " && type(r.values.output) == string && r.values.output";
     HttpApi.Reply probe = simulate(ADMIN, start, List.of(planPolicy("probe", where + ".startsWith('"
         + password.substring(0, 6) + "'))")));
