@@ -10,6 +10,7 @@ import dev.pave.api.cli.PolicyCommand;
 import dev.pave.api.cli.WorkerCommand;
 import dev.pave.api.core.PolicyService;
 import dev.pave.api.core.PolicySimulator;
+import dev.pave.api.core.SimulationRunner;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.core.ApprovalService;
@@ -47,6 +48,7 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.concurrent.SynchronousQueue;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** Wires Pave by hand, constructor by constructor: no container, nothing discovered at runtime. */
@@ -107,11 +109,18 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
     jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
-        environment.getObjectMapper()), clock)));
+        environment.getObjectMapper()), simulationRunner(environment, config), config.policySimulation, clock)));
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
     SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock);
     MetricsFeature.register(environment, services, browser);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
+  }
+
+  /** One simulation at a time, none queued: each holds a core for up to its deadline. */
+  private static SimulationRunner simulationRunner(Environment environment, PaveConfiguration config) {
+    return new SimulationRunner(environment.lifecycle().executorService("policy-simulation")
+        .minThreads(1).maxThreads(1).workQueue(new SynchronousQueue<>()).build(),
+        config.policySimulation.deadline);
   }
 
   private static void registerAuth(Environment environment, PaveServices services) {

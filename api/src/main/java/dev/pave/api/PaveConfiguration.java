@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pave.api.config.DatabaseSettings;
 import dev.pave.api.config.EmbeddedSettings;
 import dev.pave.api.config.SessionSettings;
+import dev.pave.api.config.SimulationSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
 import io.dropwizard.core.Configuration;
@@ -62,6 +63,9 @@ public class PaveConfiguration extends Configuration {
    */
   @JsonProperty
   public String publicUrl;
+
+  @Valid @NotNull @JsonProperty
+  public SimulationSettings policySimulation = new SimulationSettings();
 
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty

@@ -147,7 +147,7 @@ class GuardrailsEndToEndTest {
         files.add(Map.of("path", file.getFileName().toString(), "content", content));
       }
     }
-    HttpApi.Reply report = api.post(approver, "/v1/policies/simulate", Map.of("since", "1h", "policies", files));
+    HttpApi.Reply report = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1h", "policies", files));
     assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
     JsonNode change = null;
     for (JsonNode c : report.body().get("changes")) {
@@ -162,13 +162,15 @@ class GuardrailsEndToEndTest {
 
     assertThat(api.post(developer, "/v1/policies/simulate", Map.of("since", "1h", "policies", files)).status())
         .isEqualTo(403);
-    HttpApi.Reply broken = api.post(approver, "/v1/policies/simulate", Map.of("since", "1h",
+    assertThat(api.post(approver, "/v1/policies/simulate", Map.of("since", "1h", "policies", files)).status())
+        .as("simulation is for admins: a candidate policy reads every team's requests").isEqualTo(403);
+    HttpApi.Reply broken = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1h",
         "policies", List.of(Map.of("path", "bad.yaml", "content", "name: bad\nstage: request\ndeny: ((("))));
     assertThat(broken.status()).isEqualTo(422);
     assertThat(broken.body().at("/errors/0/field").asText()).isEqualTo("policies");
-    assertThat(api.post(approver, "/v1/policies/simulate", Map.of("since", "yesterday", "policies", files)).status())
+    assertThat(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "yesterday", "policies", files)).status())
         .isEqualTo(422);
-    assertThat(api.post(approver, "/v1/policies/simulate", Map.of("since", "1h",
+    assertThat(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1h",
         "policies", List.of(Map.of("path", "../../etc/x.yaml", "content", "x"))))
         .body().at("/errors/0/field").asText()).isEqualTo("policies[0].path");
   }

@@ -25,7 +25,7 @@ public final class PolicyCommand extends Command {
     subparser.addArgument("--policies").setDefault("policies").help("the policy folder (default: policies)");
     subparser.addArgument("--since").setDefault("30d").help("simulate: how far back, e.g. 30d, 12h (default 30d)");
     subparser.addArgument("--url").help("simulate: Pave's URL (default: $PAVE_URL or http://localhost:8080)");
-    subparser.addArgument("--token").help("simulate: an admin, auditor or approver token (default: $PAVE_TOKEN)");
+    subparser.addArgument("--token").help("simulate: an admin token (default: $PAVE_TOKEN)");
   }
 
   @Override

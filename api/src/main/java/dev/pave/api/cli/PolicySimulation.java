@@ -34,7 +34,7 @@ final class PolicySimulation {
 
   boolean run(Path policies, String since, PrintStream out) throws IOException, InterruptedException {
     if (token == null) {
-      throw new IllegalArgumentException("a token is needed: --token or PAVE_TOKEN (admin, auditor or approver)");
+      throw new IllegalArgumentException("a token is needed: --token or PAVE_TOKEN (admin)");
     }
     ObjectNode body = JSON.createObjectNode().put("since", since);
     ArrayNode files = body.putArray("policies");

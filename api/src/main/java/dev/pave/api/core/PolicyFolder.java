@@ -18,17 +18,17 @@ import java.util.regex.Pattern;
 final class PolicyFolder {
 
   private static final Pattern SAFE_PATH = Pattern.compile("([a-z0-9][a-z0-9_.-]*/)*[a-z0-9][a-z0-9_.-]*\\.yaml");
-  private static final int MAX_FILES = 500;
   private static final int MAX_BYTES = 256 * 1024;
 
   private PolicyFolder() {}
 
-  static PolicySet load(SimulationRequest body) {
+  /** Loads the candidate set; more than {@code maxFiles} files is a 422 on {@code policies}. */
+  static PolicySet load(SimulationRequest body, int maxFiles) {
     if (body.policies() == null || body.policies().isEmpty()) {
       throw ApiException.invalid("policies", "must list the candidate policy files ({path, content})");
     }
-    if (body.policies().size() > MAX_FILES) {
-      throw ApiException.invalid("policies", "may hold at most " + MAX_FILES + " files");
+    if (body.policies().size() > maxFiles) {
+      throw ApiException.invalid("policies", "may hold at most " + maxFiles + " files per simulation");
     }
     Path dir = null;
     try {

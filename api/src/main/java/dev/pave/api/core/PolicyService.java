@@ -4,7 +4,9 @@ import dev.pave.api.api.SimulationReport;
 import dev.pave.api.api.SimulationRequest;
 import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.policy.PolicySet;
+import dev.pave.api.config.SimulationSettings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** What policy authors and auditors ask of the policies. */
@@ -15,11 +17,16 @@ public final class PolicyService {
 
   private final PolicySet active;
   private final PolicySimulator simulator;
+  private final SimulationRunner runner;
+  private final SimulationSettings limits;
   private final Clock clock;
 
-  public PolicyService(PolicySet active, PolicySimulator simulator, Clock clock) {
+  public PolicyService(PolicySet active, PolicySimulator simulator, SimulationRunner runner,
+      SimulationSettings limits, Clock clock) {
     this.active = active;
     this.simulator = simulator;
+    this.runner = runner;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -32,6 +39,10 @@ public final class PolicyService {
     if (body == null) {
       throw ApiException.invalid("body", "is required: {since, policies: [{path, content}]}");
     }
-    return simulator.simulate(PolicyFolder.load(body), TimeWindows.since("since", body.since(), clock));
+    // Bad input is refused here, on the request thread; only the replay runs under the deadline.
+    Instant since = TimeWindows.since("since", body.since(), clock);
+    PolicySet candidate = PolicyFolder.load(body, limits.maxPolicies);
+    List<String> ids = simulator.requestsSince(since, limits.maxRequests);
+    return runner.run(() -> simulator.simulate(candidate, since, ids));
   }
 }

@@ -6,6 +6,7 @@ import dev.pave.api.api.SimulationReport;
 import dev.pave.api.db.GuardrailDao;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.PolicyResultRow;
+import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.activities.PolicyDocuments;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
@@ -18,6 +19,7 @@ import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import dev.pave.workflows.policy.PolicyVerdict;
+import dev.pave.workflows.terraform.SensitivePlanValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,8 +37,6 @@ import org.jdbi.v3.core.Jdbi;
  * before tightening a rule. Reads only; nothing is recorded.
  */
 public final class PolicySimulator {
-
-  private static final int MAX_REQUESTS = 100_000;
 
   private final Jdbi jdbi;
   private final JdbiRequestLedger ledger;
@@ -52,15 +53,31 @@ public final class PolicySimulator {
     this.json = json;
   }
 
-  public SimulationReport simulate(PolicySet candidate, Instant since) {
+  /**
+   * The requests recorded since {@code since}, refused with a 422 on {@code since} when there are
+   * more than {@code maxRequests}: a caller narrows the window rather than getting a partial answer.
+   */
+  public List<String> requestsSince(Instant since, int maxRequests) {
     List<String> ids = jdbi.withHandle(h -> h.createQuery(
             "SELECT id FROM requests WHERE created_at >= :since ORDER BY created_at LIMIT :max")
-        .bind("since", since).bind("max", MAX_REQUESTS).mapTo(String.class).list());
+        .bind("since", since).bind("max", maxRequests + 1).mapTo(String.class).list());
+    if (ids.size() > maxRequests) {
+      throw ApiException.invalid("since", "covers more than " + maxRequests
+          + " recorded requests, the most one simulation replays: choose a later instant");
+    }
+    return ids;
+  }
+
+  /** Replays {@code ids}; stops between requests when its thread is interrupted (the deadline passed). */
+  public SimulationReport simulate(PolicySet candidate, Instant since, List<String> ids) {
     Map<String, Integer> recordedCounts = new TreeMap<>();
     Map<String, Integer> simulatedCounts = new TreeMap<>();
     List<SimulationReport.Change> changes = new ArrayList<>();
     int evaluated = 0;
     for (String id : ids) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the simulation's deadline passed");
+      }
       RunRequest request = ledger.load(id);
       Optional<CatalogModule> module = catalog.find(request.module(), request.version());
       if (module.isEmpty()) {
@@ -105,7 +122,8 @@ public final class PolicySimulator {
       return null;
     }
     try {
-      return json.readTree(secrets.open(plan.sealedJson(), requestId));
+      // Plans stored before redaction existed hold secrets in clear: redact on read as well.
+      return SensitivePlanValues.redact(json.readTree(secrets.open(plan.sealedJson(), requestId)));
     } catch (IOException e) {
       throw new IllegalStateException("a stored plan's JSON does not parse", e);
     }

@@ -34,7 +34,8 @@ public class PolicyResource {
   @POST
   @Path("/simulate")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"admin", "auditor", "approver"})
+  // Admins only: a candidate policy is code run over every team's recorded requests and plans.
+  @RolesAllowed("admin")
   public SimulationReport simulate(SimulationRequest body) {
     return policies.simulate(body);
   }

@@ -21,9 +21,10 @@ final class CelEnvironment {
    * with a double cost finds no overload at runtime. JSON has one number type, so a policy
    * author cannot know whether a value arrives as int or double; comparisons must work either
    * way. Arithmetic stays strict (CEL has no mixed int/double arithmetic): use {@code double(x)}.
+   * The bounds of {@link EvaluationBudget} come with the options.
    */
   private static final CelOptions OPTIONS =
-      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+      EvaluationBudget.options().enableHeterogeneousNumericComparisons(true).build();
 
   private static final Map<PolicyStage, Cel> POLICY_ENVIRONMENTS = new EnumMap<>(PolicyStage.class);
 

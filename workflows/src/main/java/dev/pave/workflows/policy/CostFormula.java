@@ -28,7 +28,9 @@ public final class CostFormula {
   public double estimate(Map<String, ?> inputs) {
     Object value;
     try {
-      value = program.eval(Map.of("inputs", JsonInputs.normalizeMap(inputs)));
+      value = EvaluationBudget.eval(program, Map.of("inputs", JsonInputs.normalizeMap(inputs)));
+    } catch (EvaluationBudget.Exceeded e) {
+      throw failure(e.getMessage());
     } catch (CelEvaluationException e) {
       throw failure(CelMessages.of(e));
     }

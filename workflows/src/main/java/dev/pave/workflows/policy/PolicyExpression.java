@@ -30,11 +30,16 @@ public final class PolicyExpression {
     return line;
   }
 
-  /** Evaluates against a normalised input; any failure to produce a bool is an exception. */
+  /**
+   * Evaluates against a normalised input, within {@link EvaluationBudget}; any failure to produce a
+   * bool, an exceeded budget included, is an exception.
+   */
   boolean evaluate(Map<String, Object> input) throws PolicyEvaluationException {
     Object value;
     try {
-      value = program.eval(input);
+      value = EvaluationBudget.eval(program, input);
+    } catch (EvaluationBudget.Exceeded e) {
+      throw new PolicyEvaluationException(e.getMessage());
     } catch (CelEvaluationException e) {
       throw new PolicyEvaluationException(CelMessages.of(e));
     } catch (RuntimeException e) {

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A saved plan as {@code terraform show -json} describes it: what plan policies evaluate.
  *
- * <p>{@code raw} holds sensitive values in clear (prior state, known outputs), as Terraform writes
- * them: treat it like the plan file itself.
+ * <p>{@code raw} as {@link Terraform#show} returns it has every sensitive value replaced by {@link
+ * SensitivePlanValues#MARKER}; the plan file itself still holds them in clear.
  */
 public record PlanDocument(
     JsonNode raw,

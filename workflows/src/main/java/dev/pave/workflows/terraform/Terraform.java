@@ -60,8 +60,12 @@ public final class Terraform {
         events.changeSummary().orElse(ChangeSummary.NONE), events.warnings());
   }
 
+  /**
+   * The saved plan as JSON, every value Terraform marks sensitive already replaced (see {@link
+   * SensitivePlanValues}): nothing downstream (policies, the stored copy) ever holds a secret.
+   */
   public PlanDocument show(Path workDir, Map<String, String> env, Path planFile) {
-    return PlanDocument.fromJson(document(ShowCommand.args(planFile), workDir, env));
+    return PlanDocument.fromJson(SensitivePlanValues.redact(document(ShowCommand.args(planFile), workDir, env)));
   }
 
   /**

@@ -13,7 +13,7 @@
  * var ctx = Activity.getExecutionContext();                 // heartbeat from the reader thread
  * PlanResult plan = tf.plan(dir, env, new PlanOptions(dir.resolve("inputs.tfvars.json"),
  *     Path.of("tfplan"), false, lockTimeout), event -> ctx.heartbeat(event.path("type").asText()));
- * PlanDocument reviewed = tf.show(dir, env, Path.of("tfplan"));  // what policies evaluate
+ * PlanDocument reviewed = tf.show(dir, env, Path.of("tfplan"));  // what policies evaluate, secrets redacted
  * tf.apply(dir, env, Path.of("tfplan"), lockTimeout, TerraformListener.NONE);
  * }</pre>
  *
