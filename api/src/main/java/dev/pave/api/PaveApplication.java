@@ -74,6 +74,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
 
   @Override
   public void run(PaveConfiguration config, Environment environment) {
+    // Here, not in initialize: the configuration is read with a copy of this mapper, and
+    // `-Ddw.x=5` overrides reach it as text, which strict scalars would refuse.
+    StrictJson.apply(environment.getObjectMapper());
     ServerPorts.applyEnvironment(config);
     PaveServices services = PaveServices.build(config, environment);
     AdminTokenSeed.seed(services.jdbi, config.adminToken);

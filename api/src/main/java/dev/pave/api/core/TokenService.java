@@ -5,6 +5,7 @@ import dev.pave.api.api.NewToken;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Tokens;
 import dev.pave.api.db.TokenDao;
+import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.db.TokenRow;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Issuing and revoking API tokens (admin only; the resource enforces the role). */
 public final class TokenService {
@@ -58,7 +60,17 @@ public final class TokenService {
     Instant expiresAt = body.expiresInDays() == null ? null : now.plus(body.expiresInDays(), ChronoUnit.DAYS);
     TokenRow row = new TokenRow(Ids.newId("tok"), body.name(), body.team(), role.wireName(), Tokens.hash(token), now,
         expiresAt, null);
-    jdbi.onDemand(TokenDao.class).insert(row);
+    try {
+      jdbi.onDemand(TokenDao.class).insert(row);
+    } catch (UnableToExecuteStatementException e) {
+      if (UniqueViolation.of(e, "tokens_name_per_team")) {
+        // Names are display names, but two alike in one team would confuse every reader of the audit.
+        throw new ApiException(409, "name is taken by another token of team " + row.team()
+            + "; choose another name, or revoke that token first",
+            List.of(new FieldMessage("name", "is taken by another token of this team")));
+      }
+      throw e;
+    }
     return new IssuedToken(row.id(), row.name(), row.team(), row.role(), expiresAt, token);
   }
 
