@@ -100,7 +100,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
-        environment.getObjectMapper(), clock);
+        environment.getObjectMapper(), clock, config.limits.runsPerTeam);
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(

@@ -3,6 +3,7 @@ package dev.pave.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pave.api.config.DatabaseSettings;
 import dev.pave.api.config.EmbeddedSettings;
+import dev.pave.api.config.LimitsSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
 import io.dropwizard.core.Configuration;
@@ -50,6 +51,9 @@ public class PaveConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty
   public EmbeddedSettings embedded = new EmbeddedSettings();
+
+  @Valid @NotNull @JsonProperty
+  public LimitsSettings limits = new LimitsSettings();
 
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty

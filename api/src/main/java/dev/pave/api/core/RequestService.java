@@ -37,10 +37,12 @@ public final class RequestService {
   private final RequestViews views;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TeamRunLimit runLimit;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
-      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock) {
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam) {
     this.jdbi = jdbi;
+    this.runLimit = new TeamRunLimit(jdbi, runsPerTeam);
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog);
     this.runs = runs;
@@ -84,7 +86,10 @@ public final class RequestService {
         null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null,
         caller.subject(), null);
     try {
-      jdbi.onDemand(RequestDao.class).insert(row);
+      if (!runLimit.insert(row)) {
+        // A retry with this key was stored since the replay check above: answer with that one.
+        return replay(caller, idempotencyKey, requestHash).orElseThrow();
+      }
     } catch (UnableToExecuteStatementException duplicate) {
       if (idempotencyKey != null) {
         // Two retries raced; the first one stored the request.

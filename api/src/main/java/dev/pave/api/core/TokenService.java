@@ -1,5 +1,6 @@
 package dev.pave.api.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.IssuedToken;
 import dev.pave.api.api.NewToken;
 import dev.pave.api.auth.Role;
@@ -20,6 +21,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Issuing and revoking API tokens (admin only; the resource enforces the role). */
 public final class TokenService {
+
+  private static final int MAX_DAYS = 3650;
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -49,15 +52,19 @@ public final class TokenService {
     if (role == null) {
       errors.add(new FieldMessage("role", "must be one of " + Arrays.stream(Role.values()).map(Role::wireName).toList()));
     }
-    if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > 3650)) {
-      errors.add(new FieldMessage("expiresInDays", "must be from 1 to 3650"));
+    JsonNode days = body.expiresInDays();
+    if (days != null && days.isNull()) {
+      errors.add(new FieldMessage("expiresInDays", "must not be null; leave it out for a token that does not expire"));
+    } else if (days != null && (!days.isIntegralNumber() || !days.canConvertToInt()
+        || days.intValue() < 1 || days.intValue() > MAX_DAYS)) {
+      errors.add(new FieldMessage("expiresInDays", "must be a whole number from 1 to " + MAX_DAYS));
     }
     if (!errors.isEmpty()) {
       throw new ApiException(422, "invalid token request: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
     }
     String token = Tokens.newToken();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant expiresAt = body.expiresInDays() == null ? null : now.plus(body.expiresInDays(), ChronoUnit.DAYS);
+    Instant expiresAt = days == null ? null : now.plus(days.intValue(), ChronoUnit.DAYS);
     TokenRow row = new TokenRow(Ids.newId("tok"), body.name(), body.team(), role.wireName(), Tokens.hash(token), now,
         expiresAt, null);
     try {
