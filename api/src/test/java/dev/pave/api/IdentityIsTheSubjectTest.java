@@ -136,6 +136,15 @@ class IdentityIsTheSubjectTest {
         Map.of("name", "ci-orders", "team", "orders", "role", "requester")).status()).isEqualTo(201);
   }
 
+  @Test
+  void aTokenCannotBeNamedLikePavesOwnActor() {
+    // Steps by "system" count as machine time in the metrics: a person must not pass as it.
+    HttpApi.Reply system = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens",
+        Map.of("name", "system", "team", "orders", "role", "approver"));
+    assertThat(system.status()).isEqualTo(422);
+    assertThat(system.body().at("/errors/0/field").asText()).isEqualTo("name");
+  }
+
   /** A prod request (the shipped policies hold it for an approver), waited for until it is held. */
   private static String awaitingApproval(String token, String workspace, String database, String idempotencyKey) {
     HttpApi.Reply accepted = api.postRaw(token, "/v1/requests", prodRequest(workspace, database), idempotencyKey);

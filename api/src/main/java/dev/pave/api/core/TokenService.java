@@ -23,6 +23,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class TokenService {
 
   private static final int MAX_DAYS = 3650;
+  /** Actor names Pave writes itself: a token so named would pass its steps off as the machine's. */
+  private static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("system", "requester");
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -39,6 +41,8 @@ public final class TokenService {
     List<FieldMessage> errors = new ArrayList<>();
     if (body.name() == null || !body.name().matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")) {
       errors.add(new FieldMessage("name", "must be 1 to 100 letters, digits, '.', '_', '@' or '-'"));
+    } else if (RESERVED_NAMES.contains(body.name())) {
+      errors.add(new FieldMessage("name", "is reserved for Pave's own steps; choose another"));
     }
     if (body.team() == null || !Names.TEAM.matcher(body.team()).matches()) {
       errors.add(new FieldMessage("team", "must be lower-case letters, digits and '-', starting with a letter"));
