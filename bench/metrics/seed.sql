@@ -65,13 +65,15 @@ FROM chosen
 WINDOW w AS (PARTITION BY id ORDER BY seq);
 
 INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status, inputs,
-    request_hash, created_at, finished_at, lead_time_ms, cancelled_by, error)
+    request_hash, created_at, finished_at, lead_time_ms, cancelled_by, error, requester_subject, cancelled_by_subject)
 SELECT r.id, r.module, '1.0.0', r.module || '-' || r.team || '-' || (r.i % 400), r.environment, r.team,
        'ci-' || r.team, 'apply', r.status, '{}', 'bench', r.created_at,
        CASE WHEN NOT r.running THEN e.ended END,
        CASE WHEN r.status = 'succeeded' THEN (EXTRACT(EPOCH FROM (e.ended - r.created_at)) * 1000)::bigint END,
        CASE WHEN r.status = 'cancelled' THEN CASE WHEN r.u_cancel < 0.5 THEN 'ci-' || r.team ELSE 'admin' END END,
-       CASE WHEN r.status = 'failed' THEN 'terraform apply failed' END
+       CASE WHEN r.status = 'failed' THEN 'terraform apply failed' END,
+       'tok_ci-' || r.team,
+       CASE WHEN r.status = 'cancelled' THEN CASE WHEN r.u_cancel < 0.5 THEN 'tok_ci-' || r.team ELSE 'tok_admin' END END
 FROM bench_requests r
 JOIN (SELECT id, max(started_at + (duration_ms + 30) * interval '1 millisecond') AS ended
       FROM bench_steps GROUP BY id) e ON e.id = r.id;

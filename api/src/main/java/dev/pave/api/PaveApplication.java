@@ -77,6 +77,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
 
   @Override
   public void run(PaveConfiguration config, Environment environment) {
+    // Here, not in initialize: the configuration is read with a copy of this mapper, and
+    // `-Ddw.x=5` overrides reach it as text, which strict scalars would refuse.
+    StrictJson.apply(environment.getObjectMapper());
     ServerPorts.applyEnvironment(config);
     SessionFeature.check(config);
     PaveServices services = PaveServices.build(config, environment);
@@ -101,7 +104,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
-        environment.getObjectMapper(), clock);
+        environment.getObjectMapper(), clock, config.limits.runsPerTeam);
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(

@@ -5,6 +5,7 @@ import dev.pave.api.config.DatabaseSettings;
 import dev.pave.api.config.EmbeddedSettings;
 import dev.pave.api.config.SessionSettings;
 import dev.pave.api.config.SimulationSettings;
+import dev.pave.api.config.LimitsSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
 import io.dropwizard.core.Configuration;
@@ -66,6 +67,9 @@ public class PaveConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty
   public SimulationSettings policySimulation = new SimulationSettings();
+
+  @Valid @NotNull @JsonProperty
+  public LimitsSettings limits = new LimitsSettings();
 
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty

@@ -111,11 +111,58 @@ class BadInputTest {
   @Test
   void notJsonAndWrongShapes() {
     expect(400, api.post(token, "/v1/requests", "{not json"));
-    JsonNode wrongType = expect(400, api.post(token, "/v1/requests", "{\"module\": {\"a\": 1}}"));
+    JsonNode wrongType = expect(422, api.post(token, "/v1/requests", "{\"module\": {\"a\": 1}}"));
     assertThat(fields(wrongType)).containsExactly("module");
     JsonNode unknownField = expect(400, api.post(token, "/v1/requests", "{\"modul\": \"postgres-database\"}"));
     assertThat(fields(unknownField)).containsExactly("modul");
     expect(422, api.post(token, "/v1/requests", "null"));
+  }
+
+  @Test
+  void aBooleanOrNumberIsNeverReadAsText() {
+    for (String field : List.of("workspace", "environment", "module", "version", "action")) {
+      Map<String, Object> body = new java.util.HashMap<>(Map.of("module", "postgres-database", "workspace", "ws-a",
+          "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "orders")));
+      for (Object wrong : List.of(true, 7, 1.5)) {
+        body.put(field, wrong);
+        JsonNode error = expect(422, api.post(token, "/v1/requests", body));
+        assertThat(fields(error)).as(field + " = " + wrong).containsExactly(field);
+        assertThat(error.at("/errors/0/message").asText()).isEqualTo("must be a string");
+      }
+    }
+  }
+
+  @Test
+  void aWholeNumberInputRefusesAFraction() {
+    JsonNode error = expect(422, request(Map.of("database_name", "orders", "connection_limit", 1.5)));
+    assertThat(fields(error)).containsExactly("inputs.connection_limit");
+    assertThat(error.at("/errors/0/message").asText()).contains("whole number");
+    JsonNode schema = api.get(token, "/v1/modules/postgres-database").body();
+    assertThat(schema.at("/inputSchema/properties/connection_limit/type").asText()).isEqualTo("integer");
+  }
+
+  @Test
+  void tokenFieldsAreStrictlyTypedAndABadOneStoresNothing() {
+    List<Map<String, Object>> wrong = List.of(
+        Map.of("name", 5, "team", "payments", "role", "requester"),
+        Map.of("name", "typed", "team", 7, "role", "requester"),
+        Map.of("name", "typed", "team", "payments", "role", true),
+        Map.of("name", "typed", "team", "payments", "role", "requester", "expiresInDays", ""),
+        Map.of("name", "typed", "team", "payments", "role", "requester", "expiresInDays", "30"),
+        Map.of("name", "typed", "team", "payments", "role", "requester", "expiresInDays", 1.5),
+        Map.of("name", "typed", "team", "payments", "role", "requester", "expiresInDays", true));
+    List<String> expectedField = List.of("name", "team", "role", "expiresInDays", "expiresInDays", "expiresInDays",
+        "expiresInDays");
+    for (int i = 0; i < wrong.size(); i++) {
+      JsonNode error = expect(422, api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens", wrong.get(i)));
+      assertThat(fields(error)).as(wrong.get(i).toString()).containsExactly(expectedField.get(i));
+    }
+    JsonNode error = expect(422, api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens",
+        "{\"name\": \"typed\", \"team\": \"payments\", \"role\": \"requester\", \"expiresInDays\": null}"));
+    assertThat(fields(error)).containsExactly("expiresInDays");
+    // None of them stored a token: the name is still free in its team (names are unique per team).
+    assertThat(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens", Map.of("name", "typed", "team", "payments",
+        "role", "requester", "expiresInDays", 30)).status()).isEqualTo(201);
   }
 
   @Test

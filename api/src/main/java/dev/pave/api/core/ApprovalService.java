@@ -4,6 +4,7 @@ import dev.pave.api.api.ApprovalBody;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
+import dev.pave.api.auth.Subjects;
 import dev.pave.api.db.ApprovalRow;
 import dev.pave.api.db.GuardrailDao;
 import dev.pave.api.db.PlanDao;
@@ -42,7 +43,7 @@ public final class ApprovalService {
       throw new ApiException(403, "only approvers decide on requests");
     }
     RequestRow request = requests.visibleRow(caller, id);
-    if (request.requester().equals(caller.name())) {
+    if (Subjects.mayBeCaller(caller, request.requesterSubject(), request.requester())) {
       throw new ApiException(403, "an approver may not decide on its own request; ask another approver");
     }
     validate(body);
@@ -56,7 +57,7 @@ public final class ApprovalService {
           + "); review the new plan and decide again");
     }
     ApprovalRow row = new ApprovalRow(id, plan.sha256(), body.decision(), caller.name(),
-        body.comment(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        body.comment(), clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject());
     if (jdbi.onDemand(GuardrailDao.class).insertApproval(row) == 0) {
       throw new ApiException(409, "a decision on this plan of request " + id + " was already made");
     }

@@ -6,6 +6,7 @@ import dev.pave.api.api.NewRequest;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
+import dev.pave.api.auth.Subjects;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.db.WorkspaceDao;
@@ -36,10 +37,12 @@ public final class RequestService {
   private final RequestViews views;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TeamRunLimit runLimit;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
-      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock) {
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam) {
     this.jdbi = jdbi;
+    this.runLimit = new TeamRunLimit(jdbi, runsPerTeam);
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog);
     this.runs = runs;
@@ -80,9 +83,13 @@ public final class RequestService {
     RequestRow row = new RequestRow(Ids.newId("req"), module.name(), module.version(), body.workspace(),
         body.environment(), caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
-        null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null);
+        null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null,
+        caller.subject(), null);
     try {
-      jdbi.onDemand(RequestDao.class).insert(row);
+      if (!runLimit.insert(row)) {
+        // A retry with this key was stored since the replay check above: answer with that one.
+        return replay(caller, idempotencyKey, requestHash).orElseThrow();
+      }
     } catch (UnableToExecuteStatementException duplicate) {
       if (idempotencyKey != null) {
         // Two retries raced; the first one stored the request.
@@ -115,11 +122,14 @@ public final class RequestService {
   }
 
   public RequestView cancel(PavePrincipal caller, String id) {
+    if (caller.role() == Role.AUDITOR) {
+      throw new ApiException(403, "auditors read, they never cancel; ask the requester or an admin");
+    }
     RequestRow row = visibleRow(caller, id);
-    if (caller.role() != Role.ADMIN && !row.requester().equals(caller.name())) {
+    if (caller.role() != Role.ADMIN && !Subjects.isCaller(caller, row.requesterSubject())) {
       throw new ApiException(403, "only the requester or an admin may cancel a request");
     }
-    if (jdbi.onDemand(RequestDao.class).requestCancel(id, caller.name()) == 0) {
+    if (jdbi.onDemand(RequestDao.class).requestCancel(id, caller.name(), caller.subject()) == 0) {
       throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
     }
     runs.cancel(id, caller.name());
@@ -160,7 +170,7 @@ public final class RequestService {
   }
 
   private Optional<Accepted> replay(PavePrincipal caller, String key, String requestHash) {
-    return jdbi.onDemand(RequestDao.class).findByIdempotencyKey(caller.name(), key).map(existing -> {
+    return jdbi.onDemand(RequestDao.class).findByIdempotencyKey(caller.team(), caller.subject(), key).map(existing -> {
       if (!existing.requestHash().equals(requestHash)) {
         throw new ApiException(409, "Idempotency-Key " + key + " was already used for a different request ("
             + existing.id() + ")");

@@ -1,10 +1,12 @@
 package dev.pave.api.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.IssuedToken;
 import dev.pave.api.api.NewToken;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Tokens;
 import dev.pave.api.db.TokenDao;
+import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.db.TokenRow;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
@@ -16,9 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Issuing and revoking API tokens (admin only; the resource enforces the role). */
 public final class TokenService {
+
+  private static final int MAX_DAYS = 3650;
+  /** Actor names Pave writes itself: a token so named would pass its steps off as the machine's. */
+  private static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("system", "requester");
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -35,6 +42,8 @@ public final class TokenService {
     List<FieldMessage> errors = new ArrayList<>();
     if (body.name() == null || !body.name().matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")) {
       errors.add(new FieldMessage("name", "must be 1 to 100 letters, digits, '.', '_', '@' or '-'"));
+    } else if (RESERVED_NAMES.contains(body.name())) {
+      errors.add(new FieldMessage("name", "is reserved for Pave's own steps; choose another"));
     }
     if (body.team() == null || !Names.TEAM.matcher(body.team()).matches()) {
       errors.add(new FieldMessage("team", "must be lower-case letters, digits and '-', starting with a letter"));
@@ -48,18 +57,32 @@ public final class TokenService {
     if (role == null) {
       errors.add(new FieldMessage("role", "must be one of " + Arrays.stream(Role.values()).map(Role::wireName).toList()));
     }
-    if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > 3650)) {
-      errors.add(new FieldMessage("expiresInDays", "must be from 1 to 3650"));
+    JsonNode days = body.expiresInDays();
+    if (days != null && days.isNull()) {
+      errors.add(new FieldMessage("expiresInDays", "must not be null; leave it out for a token that does not expire"));
+    } else if (days != null && (!days.isIntegralNumber() || !days.canConvertToInt()
+        || days.intValue() < 1 || days.intValue() > MAX_DAYS)) {
+      errors.add(new FieldMessage("expiresInDays", "must be a whole number from 1 to " + MAX_DAYS));
     }
     if (!errors.isEmpty()) {
       throw new ApiException(422, "invalid token request: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
     }
     String token = Tokens.newToken();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant expiresAt = body.expiresInDays() == null ? null : now.plus(body.expiresInDays(), ChronoUnit.DAYS);
+    Instant expiresAt = days == null ? null : now.plus(days.intValue(), ChronoUnit.DAYS);
     TokenRow row = new TokenRow(Ids.newId("tok"), body.name(), body.team(), role.wireName(), Tokens.hash(token), now,
         expiresAt, null);
-    jdbi.onDemand(TokenDao.class).insert(row);
+    try {
+      jdbi.onDemand(TokenDao.class).insert(row);
+    } catch (UnableToExecuteStatementException e) {
+      if (UniqueViolation.of(e, "tokens_name_per_team")) {
+        // Names are display names, but two alike in one team would confuse every reader of the audit.
+        throw new ApiException(409, "name is taken by another token of team " + row.team()
+            + "; choose another name, or revoke that token first",
+            List.of(new FieldMessage("name", "is taken by another token of this team")));
+      }
+      throw e;
+    }
     return new IssuedToken(row.id(), row.name(), row.team(), row.role(), expiresAt, token);
   }
 

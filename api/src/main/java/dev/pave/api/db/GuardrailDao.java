@@ -35,8 +35,9 @@ public interface GuardrailDao {
   @SqlQuery("SELECT approval_deadline FROM requests WHERE id = :requestId")
   Instant approvalDeadline(@Bind("requestId") String requestId);
 
-  @SqlUpdate("INSERT INTO approvals (request_id, plan_sha256, decision, approver, comment, decided_at)"
-      + " VALUES (:requestId, :planSha256, :decision, :approver, :comment, :decidedAt) ON CONFLICT DO NOTHING")
+  @SqlUpdate("INSERT INTO approvals (request_id, plan_sha256, decision, approver, comment, decided_at, approver_subject)"
+      + " VALUES (:requestId, :planSha256, :decision, :approver, :comment, :decidedAt, :approverSubject)"
+      + " ON CONFLICT DO NOTHING")
   int insertApproval(@BindMethods ApprovalRow row);
 
   @SqlQuery("SELECT * FROM approvals WHERE request_id = :requestId AND plan_sha256 = :planSha256")

@@ -15,21 +15,25 @@ public interface RequestDao {
   String COLUMNS = "id, module, version, workspace, environment, team, requester, action, status, inputs::text AS inputs,"
       + " ttl_hours, idempotency_key, request_hash, created_at, finished_at, lead_time_ms, plan_add, plan_change,"
       + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error,"
-      + " cancelled_by, requester_role, approval_required, approval_deadline";
+      + " cancelled_by, requester_role, approval_required, approval_deadline, requester_subject, cancelled_by_subject";
 
   String UNFINISHED = "status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')";
 
   @SqlUpdate("INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status,"
-      + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd, requester_role)"
+      + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd, requester_role, requester_subject)"
       + " VALUES (:id, :module, :version, :workspace, :environment, :team, :requester, :action, :status,"
-      + " CAST(:inputs AS jsonb), :ttlHours, :idempotencyKey, :requestHash, :createdAt, :costMonthlyUsd, :requesterRole)")
+      + " CAST(:inputs AS jsonb), :ttlHours, :idempotencyKey, :requestHash, :createdAt, :costMonthlyUsd, :requesterRole,"
+      + " :requesterSubject)")
   void insert(@BindMethods RequestRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM requests WHERE id = :id")
   Optional<RequestRow> find(@Bind("id") String id);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM requests WHERE requester = :requester AND idempotency_key = :key")
-  Optional<RequestRow> findByIdempotencyKey(@Bind("requester") String requester, @Bind("key") String key);
+  /** An Idempotency-Key is scoped to one caller of one team: nobody else can replay it. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM requests"
+      + " WHERE team = :team AND requester_subject = :subject AND idempotency_key = :key")
+  Optional<RequestRow> findByIdempotencyKey(@Bind("team") String team, @Bind("subject") String subject,
+      @Bind("key") String key);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM requests"
       + " WHERE (CAST(:team AS text) IS NULL OR team = :team)"
@@ -45,6 +49,15 @@ public interface RequestDao {
   @SqlQuery("SELECT id FROM requests WHERE workspace = (SELECT workspace FROM requests WHERE id = :id)"
       + " AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
   Optional<String> headOfLine(@Bind("id") String id);
+
+  /** Serialises acceptances of one team's requests until the end of the transaction (its run limit). */
+  @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pave-team:' || :team))) locked")
+  int lockTeam(@Bind("team") String team);
+
+  /** The team's requests that hold or wait for a worker (awaiting_approval holds none). */
+  @SqlQuery("SELECT count(*) FROM requests WHERE team = :team"
+      + " AND status IN ('queued', 'planning', 'checking', 'applying')")
+  int countRunning(@Bind("team") String team);
 
   /** Serialises claims on one workspace until the end of the transaction. */
   @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pave-workspace:' || workspace))"
@@ -86,7 +99,7 @@ public interface RequestDao {
       + " WHERE id = :id AND " + UNFINISHED)
   int end(@Bind("id") String id, @Bind("status") String status, @Bind("at") Instant at, @Bind("error") String error);
 
-  @SqlUpdate("UPDATE requests SET cancel_requested = true, cancelled_by = :actor WHERE id = :id"
-      + " AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
-  int requestCancel(@Bind("id") String id, @Bind("actor") String actor);
+  @SqlUpdate("UPDATE requests SET cancel_requested = true, cancelled_by = :actor, cancelled_by_subject = :subject"
+      + " WHERE id = :id AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
+  int requestCancel(@Bind("id") String id, @Bind("actor") String actor, @Bind("subject") String actorSubject);
 }

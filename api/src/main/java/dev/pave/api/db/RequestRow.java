@@ -2,7 +2,10 @@ package dev.pave.api.db;
 
 import java.time.Instant;
 
-/** One row of {@code requests}, as stored. JSON columns come back as text. */
+/**
+ * One row of {@code requests}, as stored. JSON columns come back as text. {@code requester} and
+ * {@code cancelledBy} are display names; the subjects say who it was.
+ */
 public record RequestRow(
     String id,
     String module,
@@ -31,4 +34,6 @@ public record RequestRow(
     String cancelledBy,
     String requesterRole,
     boolean approvalRequired,
-    Instant approvalDeadline) {}
+    Instant approvalDeadline,
+    String requesterSubject,
+    String cancelledBySubject) {}

@@ -8,6 +8,11 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException exception) {
-    return Response.status(exception.code()).type(MediaType.APPLICATION_JSON_TYPE).entity(exception.toError()).build();
+    Response.ResponseBuilder response = Response.status(exception.code()).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(exception.toError());
+    if (exception.retryAfterSeconds() != null) {
+      response.header("Retry-After", exception.retryAfterSeconds());
+    }
+    return response.build();
   }
 }

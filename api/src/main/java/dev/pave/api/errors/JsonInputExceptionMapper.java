@@ -2,14 +2,19 @@ package dev.pave.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A body that is not JSON, or JSON of the wrong shape: 400 naming the field, without echoing
- * the value or Jackson's internals (class names, source locations).
+ * A body that is not JSON, or has a field Pave does not know: 400. JSON whose field has the wrong
+ * type (a boolean for a string, 1.5 for a whole number, "" for a number): 422 naming the field
+ * and the expected type, like every other invalid field. Never echoes the value or Jackson's
+ * internals (class names, source locations).
  */
 public final class JsonInputExceptionMapper implements jakarta.ws.rs.ext.ExceptionMapper<JsonProcessingException> {
 
@@ -20,11 +25,41 @@ public final class JsonInputExceptionMapper implements jakarta.ws.rs.ext.Excepti
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      error = new ApiError(400, field + " has the wrong type or format",
-          List.of(new ApiError.FieldMessage(field, "has the wrong type or format")));
+      if (mapping instanceof MismatchedInputException mismatch && !(mapping instanceof UnrecognizedPropertyException)) {
+        String problem = mismatch instanceof InvalidNullException ? "must not be null; leave it out instead"
+            : "must be " + expected(mismatch.getTargetType());
+        error = new ApiError(422, field + " " + problem, List.of(new ApiError.FieldMessage(field, problem)));
+      } else {
+        error = new ApiError(400, field + " has the wrong type or format",
+            List.of(new ApiError.FieldMessage(field, "has the wrong type or format")));
+      }
     } else {
       error = ApiError.of(400, "the request body is not valid JSON");
     }
-    return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    return Response.status(error.code()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+  }
+
+  /** The JSON type a body field wants, in the caller's words. */
+  private static String expected(Class<?> target) {
+    if (target == null) {
+      return "of another type";
+    }
+    if (target == String.class) {
+      return "a string";
+    }
+    if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+        || target == Short.class || target == short.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+      return "a number";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "true or false";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+      return "a list";
+    }
+    return "an object";
   }
 }

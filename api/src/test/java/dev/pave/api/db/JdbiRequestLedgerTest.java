@@ -133,8 +133,9 @@ class JdbiRequestLedgerTest {
     assertThat(live.sensitiveOutputs()).containsExactly("password");
 
     jdbi.useHandle(h -> h.execute("INSERT INTO requests (id, module, version, workspace, environment, team,"
-        + " requester, action, status, inputs, request_hash, created_at) VALUES ('req_e000000000000002',"
-        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'destroy', 'applying', '{}', 'h', now())"));
+        + " requester, action, status, inputs, request_hash, created_at, requester_subject) VALUES ('req_e000000000000002',"
+        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'destroy', 'applying', '{}', 'h', now(),"
+        + " 'tok_ci')"));
     ledger.end("req_e000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
     WorkspaceRow destroyed = jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow();
     assertThat(destroyed.status()).isEqualTo("destroyed");
@@ -144,7 +145,8 @@ class JdbiRequestLedgerTest {
   private static void insert(String id, String workspace, Instant createdAt) {
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", workspace, "dev",
         "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
-        createdAt, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null));
+        createdAt, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null,
+        "tok_ci-payments", null));
   }
 
   /** A query that says which server process (so which connection) ran it. */
@@ -178,12 +180,12 @@ class JdbiRequestLedgerTest {
     insert("req_c000000000000002", "billing", T0);
     RequestDao requests = jdbi.onDemand(RequestDao.class);
 
-    assertThat(requests.requestCancel("req_c000000000000001", "alice")).isEqualTo(1);
+    assertThat(requests.requestCancel("req_c000000000000001", "alice", "tok_alice")).isEqualTo(1);
     assertThat(ledger.startApplying("req_c000000000000001")).as("the cancel came first").contains("alice");
     assertThat(ledger.load("req_c000000000000001").status()).isNotEqualTo(RequestStatus.APPLYING);
 
     assertThat(ledger.startApplying("req_c000000000000002")).as("the apply came first").isEmpty();
-    assertThat(requests.requestCancel("req_c000000000000002", "alice")).as("too late to cancel").isZero();
+    assertThat(requests.requestCancel("req_c000000000000002", "alice", "tok_alice")).as("too late to cancel").isZero();
     assertThat(ledger.load("req_c000000000000002").status()).isEqualTo(RequestStatus.APPLYING);
   }
 }

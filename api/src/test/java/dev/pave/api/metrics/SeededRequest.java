@@ -83,10 +83,10 @@ public final class SeededRequest {
 
   /** Writes the request and ends it with a terminal status, or leaves it in a running one. */
   public void write(Connection db, String status) throws SQLException {
-    String who = "ci-" + team; // the requester's token name
+    String who = "ci-" + team; // the requester's token name; its subject is subject(who)
     try (PreparedStatement insert = db.prepareStatement("INSERT INTO requests (id, module, version, workspace,"
-        + " environment, team, requester, action, status, inputs, request_hash, created_at)"
-        + " VALUES (?, ?, '1.0.0', ?, ?, ?, ?, 'apply', 'queued', '{}', 'seeded', ?)")) {
+        + " environment, team, requester, action, status, inputs, request_hash, created_at, requester_subject)"
+        + " VALUES (?, ?, '1.0.0', ?, ?, ?, ?, 'apply', 'queued', '{}', 'seeded', ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, module);
       insert.setString(3, id + "-ws");
@@ -94,6 +94,7 @@ public final class SeededRequest {
       insert.setString(5, team);
       insert.setString(6, who);
       insert.setTimestamp(7, Timestamp.from(createdAt));
+      insert.setString(8, subject(who));
       insert.executeUpdate();
     }
     Instant cursor = createdAt;
@@ -126,7 +127,7 @@ public final class SeededRequest {
     boolean terminal = List.of("succeeded", "failed", "denied", "rejected", "cancelled", "expired").contains(status);
     Instant end = cursor.plusMillis(gapMs);
     try (PreparedStatement ending = db.prepareStatement("UPDATE requests SET status = ?, finished_at = ?,"
-        + " lead_time_ms = ?, cancelled_by = ?, error = ? WHERE id = ?")) {
+        + " lead_time_ms = ?, cancelled_by = ?, error = ?, cancelled_by_subject = ? WHERE id = ?")) {
       ending.setString(1, status);
       ending.setTimestamp(2, terminal ? Timestamp.from(end) : null);
       if ("succeeded".equals(status)) {
@@ -136,8 +137,14 @@ public final class SeededRequest {
       }
       ending.setString(4, cancelledBy);
       ending.setString(5, error);
-      ending.setString(6, id);
+      ending.setString(6, cancelledBy == null ? null : subject(cancelledBy));
+      ending.setString(7, id);
       ending.executeUpdate();
     }
+  }
+
+  /** The seeded callers' subjects: one token per name, as if each name were a distinct token. */
+  private static String subject(String tokenName) {
+    return "tok_" + tokenName;
   }
 }

@@ -45,6 +45,7 @@ class BurstLoadIT {
         .set("embedded.targetPort", FreePorts.pick())
         .set("embedded.databasePort", databasePort)
         .set("temporal.maxConcurrentRuns", MAX_CONCURRENT_RUNS)
+        .set("limits.runsPerTeam", 1000) // the burst is one team's on purpose: queueing is tested, not fairness
         .set("database.maxConnections", 32)
         .set("platformInputs", Map.of("marker_file", marker.path().toString()))
         .set("logging.level", "WARN")

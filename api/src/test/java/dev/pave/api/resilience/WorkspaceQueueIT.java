@@ -45,6 +45,7 @@ class WorkspaceQueueIT {
         .set("embedded.targetPort", FreePorts.pick())
         .set("embedded.databasePort", databasePort)
         .set("temporal.maxConcurrentRuns", MAX_CONCURRENT_RUNS)
+        .set("limits.runsPerTeam", 1000) // one team's requests on purpose: queueing is tested, not fairness
         .set("platformInputs", Map.of("marker_file", marker.path().toString()))
         .writeTo(dir.resolve("pave.yml"));
     pave = PaveProcess.server("pave", dir.resolve("home"), config).start().awaitReady(Duration.ofSeconds(120));

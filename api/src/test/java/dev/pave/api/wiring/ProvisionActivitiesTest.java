@@ -143,7 +143,7 @@ class ProvisionActivitiesTest {
   void aCancelStoredBeforeTheApplyStartsMeansNothingIsApplied() throws Exception {
     String id = insert("req_pa00000000000003", "act-search", "act_search");
     ProvisionActivities a = planned(worker(workerA), id);
-    assertThat(jdbi.onDemand(RequestDao.class).requestCancel(id, "alice")).isEqualTo(1);
+    assertThat(jdbi.onDemand(RequestDao.class).requestCancel(id, "alice", "tok_alice")).isEqualTo(1);
 
     ApplyOutcome outcome = a.apply(id);
 
@@ -210,7 +210,8 @@ class ProvisionActivitiesTest {
   private static String insert(String id, String workspace, String database) {
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", workspace, "dev",
         "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"" + database + "\"}", 24, null, "sha256:x",
-        Instant.now(), null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null));
+        Instant.now(), null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null,
+        "tok_ci-payments", null));
     return id;
   }
 

@@ -23,6 +23,9 @@ final class HintCheck {
       text(field, hints, value.textValue(), errors);
     }
     if (value.isNumber()) {
+      if (hints.wholeNumbersOnly() && !isWhole(value)) {
+        errors.add(new FieldError(field, "must be a whole number"));
+      }
       if (hints.minimum() != null && value.decimalValue().compareTo(hints.minimum()) < 0) {
         errors.add(new FieldError(field, "must be at least " + hints.minimum().toPlainString()));
       }
@@ -47,6 +50,11 @@ final class HintCheck {
     if (hints.maxLength() != null && length > hints.maxLength()) {
       errors.add(new FieldError(field, "must be at most " + hints.maxLength() + " characters long"));
     }
+  }
+
+  /** As JSON Schema's "integer": 2 and 2.0 are whole, 2.5 is not. */
+  private static boolean isWhole(JsonNode number) {
+    return number.isIntegralNumber() || number.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   static Pattern pattern(String regex) {

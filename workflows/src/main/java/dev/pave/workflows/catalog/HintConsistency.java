@@ -21,6 +21,9 @@ final class HintConsistency {
     if ((hints.pattern() != null || hints.minLength() != null || hints.maxLength() != null) && type != Primitive.STRING) {
       fail(yamlFile, "input " + name + " has pattern or length hints, which need a string variable, but variables.tf declares " + type);
     }
+    if (hints.wholeNumbersOnly() && type != Primitive.NUMBER) {
+      fail(yamlFile, "input " + name + " has integer: true, which needs a number variable, but variables.tf declares " + type);
+    }
     if ((hints.minimum() != null || hints.maximum() != null) && type != Primitive.NUMBER) {
       fail(yamlFile, "input " + name + " has minimum or maximum hints, which need a number variable, but variables.tf declares " + type);
     }
@@ -44,7 +47,8 @@ final class HintConsistency {
       if (hints.enumValues().isEmpty()) {
         fail(yamlFile, "input " + name + " has an empty enum, which no value could meet");
       }
-      hints.enumValues().forEach(value -> passes(yamlFile, "an enum value of input " + name, type, InputHints.NONE, value));
+      InputHints typeOnly = new InputHints(null, null, null, null, null, null, null, null, null, hints.integer());
+      hints.enumValues().forEach(value -> passes(yamlFile, "an enum value of input " + name, type, typeOnly, value));
     }
     if (hints.example() != null) {
       passes(yamlFile, "the example of input " + name, type, hints, hints.example());

@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * What pave.yaml adds to a variable of variables.tf: labels for forms and the checks Terraform's
  * {@code validation} blocks would only make after a run has started. Every field is optional.
+ * {@code integer: true} marks a number variable that must be whole: Terraform has no integer
+ * type, and the {@code floor(x) == x} a module's validation block checks is evaluated away when
+ * Pave reads variables.tf, so without this hint 1.5 would pass the API and fail at plan.
  */
 public record InputHints(
     String title,
@@ -18,9 +21,15 @@ public record InputHints(
     BigDecimal minimum,
     BigDecimal maximum,
     @JsonProperty("enum") List<JsonNode> enumValues,
-    JsonNode example) {
+    JsonNode example,
+    Boolean integer) {
 
-  public static final InputHints NONE = new InputHints(null, null, null, null, null, null, null, null, null);
+  public static final InputHints NONE = new InputHints(null, null, null, null, null, null, null, null, null, null);
+
+  /** True when the variable takes whole numbers only. */
+  public boolean wholeNumbersOnly() {
+    return Boolean.TRUE.equals(integer);
+  }
 
   public InputHints {
     enumValues = enumValues == null ? null : List.copyOf(enumValues);

@@ -39,6 +39,9 @@ final class InputSchema {
     ObjectNode typeSchema = TypeSchema.of(input.type());
     ObjectNode property = JSON.objectNode();
     JsonNode type = typeSchema.remove("type");
+    if (type != null && input.hints().wholeNumbersOnly()) {
+      type = JSON.textNode("integer"); // HintConsistency allows the hint on number variables only
+    }
     if (type != null) {
       boolean nullable = input.defaultValue() != null && input.defaultValue().isNull();
       property.set("type", nullable ? JSON.arrayNode().add(type).add("null") : type);

@@ -32,6 +32,8 @@ class CatalogExceptionTest {
       hint-wrong-type        | db/pave.yaml      | need a string variable, but variables.tf declares number
       bad-pattern            | db/pave.yaml      | has a pattern that does not compile
       default-breaks-hint    | db/pave.yaml      | the default (in variables.tf) of input connection_limit must be at most 500
+      default-not-whole      | db/pave.yaml      | the default (in variables.tf) of input connection_limit must be a whole number
+      integer-on-string      | db/pave.yaml      | has integer: true, which needs a number variable
       stray-variable         | db/main.tf        | line 5: declares a variable; Pave reads a module's inputs from variables.tf only
       """)
   void refusesToLoad(String fixture, String file, String problem) {

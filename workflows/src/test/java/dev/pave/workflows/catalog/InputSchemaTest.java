@@ -41,7 +41,7 @@ class InputSchemaTest {
               "examples": ["orders"]
             },
             "connection_limit": {
-              "type": "number",
+              "type": "integer",
               "title": "Connection limit",
               "description": "Most connections the owner role may hold at once.",
               "default": 20,

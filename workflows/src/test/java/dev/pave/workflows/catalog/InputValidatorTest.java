@@ -156,10 +156,19 @@ class InputValidatorTest {
   void lengthLimitsCountCodePoints() throws Exception {
     CatalogModule oneString = new CatalogModule("m", "1.0.0", "m", null, null, PG.directory(),
         List.of(new ModuleInput("s", "string", true, null, null, false,
-            new InputHints(null, null, null, null, 3, null, null, null, null))),
+            new InputHints(null, null, null, null, 3, null, null, null, null, null))),
         List.of(), List.of(), null, "sha256:x");
     // Three emoji are six UTF-16 chars but three characters.
     assertThat(InputValidator.validate(oneString, JSON.createObjectNode().put("s", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"))).isEmpty();
+  }
+
+  @Test
+  void aNumberMarkedIntegerTakesWholeNumbersOnly() throws Exception {
+    assertThat(validate(PG, "{\"database_name\": \"orders\", \"connection_limit\": 1.5}"))
+        .containsExactly(error("inputs.connection_limit", "must be a whole number"));
+    assertThat(validate(PG, "{\"database_name\": \"orders\", \"connection_limit\": 20.0}")).isEmpty();
+    assertThat(validate(PG, "{\"database_name\": \"orders\", \"connection_limit\": 20}")).isEmpty();
+    assertThat(typed("\"size\": 1.5")).as("a number without the mark keeps its fractions").isEmpty();
   }
 
   @Test

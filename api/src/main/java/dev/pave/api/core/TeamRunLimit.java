@@ -1,0 +1,49 @@
+package dev.pave.api.core;
+
+import dev.pave.api.db.RequestDao;
+import dev.pave.api.db.RequestRow;
+import dev.pave.api.errors.ApiException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One team cannot starve the others: a team with {@code runsPerTeam} requests running (queued,
+ * planning, checking, applying) gets 429 for the next one, at acceptance, before anything is
+ * stored. Counted and stored under a per-team advisory lock in one transaction, so concurrent
+ * POSTs of a team can never slip past the count together.
+ */
+final class TeamRunLimit {
+
+  /** Runs take seconds to minutes; a client that waits this long has a fair chance of a free slot. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
+  private final Jdbi jdbi;
+  private final int runsPerTeam;
+
+  TeamRunLimit(Jdbi jdbi, int runsPerTeam) {
+    this.jdbi = jdbi;
+    this.runsPerTeam = runsPerTeam;
+  }
+
+  /**
+   * Stores the request if its team is under the limit. Returns false, storing nothing, when a
+   * request with the same Idempotency-Key of the same caller got in first: that is a retry, which
+   * the caller answers with the stored request even when the team is at its limit.
+   */
+  boolean insert(RequestRow row) {
+    return jdbi.inTransaction(handle -> {
+      RequestDao requests = handle.attach(RequestDao.class);
+      requests.lockTeam(row.team());
+      if (row.idempotencyKey() != null && requests.findByIdempotencyKey(row.team(), row.requesterSubject(),
+          row.idempotencyKey()).isPresent()) {
+        return false;
+      }
+      if (requests.countRunning(row.team()) >= runsPerTeam) {
+        throw ApiException.tooMany("team " + row.team() + " already has " + runsPerTeam
+            + " requests running, the most one team may have at once; retry when one has finished",
+            RETRY_AFTER_SECONDS);
+      }
+      requests.insert(row);
+      return true;
+    });
+  }
+}

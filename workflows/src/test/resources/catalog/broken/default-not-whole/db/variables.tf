@@ -1,0 +1,4 @@
+variable "connection_limit" {
+  type    = number
+  default = 2.5
+}

@@ -1,0 +1,3 @@
+variable "database_name" {
+  type = string
+}
