@@ -60,7 +60,8 @@ class PolicySimulatorOldPlansTest {
     String id = "req_o1d0000000000001";
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", "vault-db", "dev",
         "payments", "ci-payments", "apply", "succeeded", "{\"database_name\": \"vault\"}", 24, null, "sha256:x",
-        Instant.now(), null, null, null, null, null, null, null, 5.0, false, null, null, "requester", false, null));
+        Instant.now(), null, null, null, null, null, null, null, 5.0, false, null, null, "requester", false, null,
+        "tok_ci-payments", null));
     byte[] clear = CLEAR_PLAN.getBytes(StandardCharsets.UTF_8);
     new JdbiRequestLedger(jdbi, JSON).savePlan(id,
         new SavedPlan(SECRETS.seal(clear, id), "sha256:plan", SECRETS.seal(clear, id)), 0, 0, 0);
