@@ -93,6 +93,7 @@ public final class EmbeddedCluster implements Managed {
       }
       postgres = builder.start();
       BinariesFolder.tightenAfterUse(binaries); // zonky made it 0777
+      PrivateFiles.tighten(dataDirectory.resolve("epg-lock")); // zonky's lock file, made with the umask
       LOG.info("embedded PostgreSQL ({}) on 127.0.0.1:{}, data in {}", label, postgres.getPort(), dataDirectory);
       return this;
     } catch (IOException e) {

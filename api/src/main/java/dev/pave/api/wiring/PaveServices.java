@@ -60,10 +60,7 @@ public final class PaveServices {
     this.environment = environment;
     this.json = environment.getObjectMapper();
     this.home = Path.of(config.home).toAbsolutePath().normalize();
-    // Plans, the sealing key and the embedded servers' passwords live here: Pave's OS user only.
-    // An older Pave left it 0755 (and plan files 0644); tightened at every start.
-    PrivateFiles.folder(home);
-    PrivateFiles.tighten(home);
+    privateHome(home);
     // The catalog, the policies and the cost formulas are checked before anything runs (no
     // database is even started): a broken one stops Pave here, naming the file, instead of
     // failing open later.
@@ -96,6 +93,15 @@ public final class PaveServices {
       databases.stopServersQuietly(e);
       throw e;
     }
+  }
+
+  /**
+   * Plans, the sealing key and the embedded servers' passwords live in PAVE_HOME: Pave's OS user
+   * only. An older Pave left it 0755 (and plan files 0644); tightened at every start.
+   */
+  static void privateHome(Path home) {
+    PrivateFiles.folder(home);
+    PrivateFiles.tighten(home);
   }
 
   public static PaveServices build(PaveConfiguration config, Environment environment) {
