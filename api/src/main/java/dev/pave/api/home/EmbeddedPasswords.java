@@ -3,7 +3,7 @@ package dev.pave.api.home;
 import java.nio.file.Path;
 
 /**
- * The embedded servers' passwords, one 0600 file per server and role in {home}/passwords (0700):
+ * The embedded servers' passwords, one 0600 file per server and role in {home}/credentials (0700):
  * {@code <server>.<role>}, e.g. {@code postgres.pave_app}. Read at each start and set on the
  * server then, so rotating one is: write a new value into its file (or delete the file for a
  * random one) and restart Pave.
@@ -22,12 +22,12 @@ public final class EmbeddedPasswords {
   }
 
   public static EmbeddedPasswords in(Path home) {
-    return new EmbeddedPasswords(PrivateFiles.folder(home.resolve("passwords")));
+    return new EmbeddedPasswords(PrivateFiles.folder(home.resolve("credentials")));
   }
 
   /** Where a password lives (for tests and operators; Pave itself calls {@link #of}). */
   public static Path file(Path home, String server, String role) {
-    return home.resolve("passwords").resolve(server + "." + role);
+    return home.resolve("credentials").resolve(server + "." + role);
   }
 
   /** The role's password, generated on first use. */

@@ -126,7 +126,7 @@ class EmbeddedServersAnswerToPaveAloneTest {
     assertThat(Files.getPosixFilePermissions(home)).doesNotContain(PosixFilePermission.OTHERS_READ);
     assertThat(Files.getPosixFilePermissions(home.resolve("secret.key")))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    assertThat(home.resolve("passwords")).isDirectory();
+    assertThat(home.resolve("credentials")).isDirectory();
   }
 
   private static Connection login(EmbeddedLogins logins, int port, String database, String server, String role) {
