@@ -7,8 +7,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,13 +105,6 @@ public final class EmbeddedCluster implements Managed {
 
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
-  }
-
-  /** Terraform's pg backend connection string for {@code user}. */
-  public String libpqUrl(String database, String user, String password) {
-    return "postgres://" + URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@127.0.0.1:" + port() + "/" + database
-        + "?sslmode=disable";
   }
 
   /** A connection as the superuser, for set-up only. */

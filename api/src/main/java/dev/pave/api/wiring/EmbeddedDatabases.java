@@ -48,7 +48,8 @@ final class EmbeddedDatabases {
     }
     return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), PaveServerRoles.APP, pavePasswords.app(),
         PaveServerRoles.OWNER, pavePasswords.owner(),
-        pave.libpqUrl(STATE_DATABASE, PaveServerRoles.STATE, pavePasswords.state()),
+        ExternalDatabase.libpqFromJdbc(pave.jdbcUrl(STATE_DATABASE) + "?sslmode=disable", PaveServerRoles.STATE,
+            pavePasswords.state()),
         new StateDatabase(pave.jdbcUrl(STATE_DATABASE), PaveServerRoles.STATE, pavePasswords.state()),
         Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", TargetServerRoles.ADMIN),
         // The module's provisioners run psql as admin_user: libpq takes the password from here.
