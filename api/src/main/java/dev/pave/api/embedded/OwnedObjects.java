@@ -3,6 +3,8 @@ package dev.pave.api.embedded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Moves objects an older Pave created as the superuser to the role that owns them now.
@@ -31,7 +33,7 @@ final class OwnedObjects {
         + " CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype) FROM pg_type t"
         + String.format(in, "t.typnamespace", "t.typowner") + " AND t.typtype IN ('e', 'd', 'r')"
         + " AND t.typelem = 0";
-    java.util.List<String> statements = new java.util.ArrayList<>();
+    List<String> statements = new ArrayList<>();
     try (ResultSet rows = s.executeQuery(sql)) {
       while (rows.next()) {
         statements.add(rows.getString(1));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The roles of Pave's own embedded server, set up as its superuser at each start (idempotent):
@@ -83,7 +85,7 @@ public final class PaveServerRoles {
 
   /** The per-workspace schemas of older versions, which Pave reads once to adopt their states. */
   private static void grantLegacyStates(Statement s) throws SQLException {
-    java.util.List<String> schemas = new java.util.ArrayList<>();
+    List<String> schemas = new ArrayList<>();
     try (ResultSet rows = s.executeQuery("SELECT quote_ident(nspname) FROM pg_namespace WHERE nspname LIKE 'tfstate\\_%'")) {
       while (rows.next()) {
         schemas.add(rows.getString(1));
