@@ -1,7 +1,6 @@
 package dev.pave.api.support;
 
 import dev.pave.api.PaveConfiguration;
-import dev.pave.api.embedded.PaveServerRoles;
 import dev.pave.api.home.EmbeddedPasswords;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -31,9 +30,12 @@ public record EmbeddedLogins(Path home) {
     }
   }
 
-  /** Pave's database as the owner of its tables: a test may write rows as a migration would. */
+  /**
+   * Pave's database as its superuser: tests seed rows in bulk (the metrics seed turns triggers off
+   * with session_replication_role, which only a superuser may).
+   */
   public Connection paveDatabase(int port) {
-    return connect(port, "pave", PaveServerRoles.OWNER, password(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.OWNER));
+    return paveSuperuser(port, "pave");
   }
 
   /** A database of Pave's own server as its superuser (for set-up checks). */
