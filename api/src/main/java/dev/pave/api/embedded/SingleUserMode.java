@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * Sets the superuser's password while the server is stopped, through PostgreSQL's single-user
  * mode: no connection, so no {@code trust} line is ever needed, not even for a data folder made
  * by an older Pave (whose pg_hba.conf trusted the superuser) or after the password file was
- * deleted. Only a SCRAM verifier is sent, never the password, and the backend's output (which
- * echoes nothing of it anyway) is discarded rather than logged.
+ * deleted. Only a SCRAM verifier is sent, never the password, and the backend's output is not
+ * logged (its last line only explains a failure).
  */
 final class SingleUserMode {
 
@@ -35,18 +35,21 @@ final class SingleUserMode {
       }
       command.addAll(List.of(postgresBinary(binaries, dataDirectory).toString(), "--single", "-D",
           dataDirectory.toString(), "-c", "log_statement=none", "-c", "log_min_error_statement=panic", "postgres"));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       try (OutputStream in = process.getOutputStream()) {
         in.write(("ALTER ROLE postgres WITH PASSWORD '" + scramVerifier + "'\n").getBytes(StandardCharsets.UTF_8));
       }
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("PostgreSQL single-user mode did not finish in " + dataDirectory);
       }
       if (process.exitValue() != 0) {
+        // The backend's own messages say why (a data folder of another version, a disk full); never
+        // a line holding the verifier, though the backend does not echo its input.
+        String why = output.lines().filter(line -> !line.contains("SCRAM-SHA-256$")).reduce((a, b) -> b).orElse("");
         throw new IllegalStateException("could not set the superuser password of the embedded PostgreSQL in "
-            + dataDirectory + " (single-user mode exited with " + process.exitValue() + ")");
+            + dataDirectory + " (single-user mode exited with " + process.exitValue() + "): " + why);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run PostgreSQL in single-user mode in " + dataDirectory, e);
