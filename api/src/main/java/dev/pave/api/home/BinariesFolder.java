@@ -36,7 +36,7 @@ public final class BinariesFolder {
   public static void checkBeforeUse(Path folder) {
     try {
       Path absolute = folder.toAbsolutePath().normalize();
-      checkParents(absolute.getParent());
+      checkParents(absolute.getParent(), currentUser(absolute));
       if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
         PrivateFiles.folder(absolute);
         return;
@@ -83,13 +83,19 @@ public final class BinariesFolder {
     PrivateFiles.tighten(folder);
   }
 
-  /** A parent writable by others lets them rename our folder and put theirs in its place (sticky /tmp does not). */
-  private static void checkParents(Path parent) throws IOException {
+  /**
+   * A parent that others own or may write lets them rename our folder and put theirs in its
+   * place (a sticky folder such as /tmp does not).
+   */
+  private static void checkParents(Path parent, UserPrincipal me) throws IOException {
     for (Path p = parent; p != null; p = p.getParent()) {
       if (!Files.exists(p)) {
         continue;
       }
       PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+      if (!a.owner().equals(me) && !a.owner().getName().equals("root")) {
+        throw refused(p, "(a parent of the PostgreSQL binaries folder) is owned by " + a.owner().getName());
+      }
       boolean sticky = Files.getAttribute(p, "unix:mode") instanceof Integer mode && (mode & 01000) != 0;
       if (!sticky && a.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
         throw refused(p, "(a parent of the PostgreSQL binaries folder) is writable by group or others");

@@ -87,8 +87,14 @@ class EmbeddedClusterTest {
     try (Connection c = cluster.superuser("postgres"); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.execute("ALTER ROLE no_such_role WITH PASSWORD 'leaked-secret-4711'"))
           .isInstanceOf(SQLException.class);
+      // The server's output reaches the log through a reader thread: wait for the error itself
+      // (the statement, if it were logged, is written with it).
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (logged.stream().noneMatch(line -> line.contains("no_such_role")) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(300);
     } finally {
-      Thread.sleep(1000); // the server's output reaches the log through a reader thread
       cluster.stop();
       root.detachAppender(capture);
       zonky.setLevel(before);
@@ -123,6 +129,12 @@ class EmbeddedClusterTest {
     assertThatThrownBy(new EmbeddedCluster("test", data.resolve("pg"), parent.resolve("binaries"),
         data.resolve("sockets"), 0, PASSWORD)::startNow).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(parent.toString()).hasMessageContaining("writable by group or others");
+
+    Path theirs = Files.createDirectories(data.resolve("theirs"));
+    new ProcessBuilder("chown", "nobody", theirs.toString()).inheritIO().start().waitFor();
+    assertThatThrownBy(new EmbeddedCluster("test", data.resolve("pg"), theirs.resolve("binaries"),
+        data.resolve("sockets"), 0, PASSWORD)::startNow).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(theirs.toString()).hasMessageContaining("is owned by nobody");
   }
 
   @Test
