@@ -277,8 +277,14 @@ class Pave:
     def api(self) -> Api:
         return Api(self.http_port, self.token)
 
+    def superuser_password(self, server: str) -> str:
+        """The embedded server's superuser password, as Pave keeps it (PAVE_HOME/credentials)."""
+        return (self.home / "credentials" / f"{server}.postgres").read_text().strip()
+
     def state_conn(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.db_port}/pave_tfstate?sslmode=disable"
+        # Raw Terraform creates its own schemas, which only the superuser may (Pave's state role may not).
+        return (f"postgres://postgres:{self.superuser_password('postgres')}@127.0.0.1:{self.db_port}"
+                "/pave_tfstate?sslmode=disable")
 
     def pids_in_group(self) -> list[int]:
         """Processes in the process group this Pave was started in (its own session)."""
@@ -374,7 +380,7 @@ PAVE_GO_RUNTIME = {"GOGC": "off", "GOMEMLIMIT": "512MiB"}
 class RawTerraform:
     """The same module run by hand: copy, backend file, tfvars; then init, plan -out, apply planfile."""
 
-    def __init__(self, root: Path, state_conn: str, target_port: int):
+    def __init__(self, root: Path, state_conn: str, target_port: int, target_password: str):
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         self.home = root / ".home"
@@ -382,7 +388,8 @@ class RawTerraform:
         self.target_port = target_port
         self.env = {"PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"), "HOME": str(self.home),
                     "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "CHECKPOINT_DISABLE": "1",
-                    "TF_CLI_CONFIG_FILE": "/dev/null", "PG_CONN_STR": state_conn}
+                    "TF_CLI_CONFIG_FILE": "/dev/null", "PG_CONN_STR": state_conn,
+                    "PGPASSWORD": target_password}
 
     def prepare(self, name: str, database: str) -> Path:
         d = self.root / name
@@ -659,7 +666,8 @@ def cmd_overhead(args) -> int:
         jar = Path(args.compare_jar).resolve() if args.compare_jar else None
         paves["pave-b"] = sess.add_pave("pave-b", jar, args.compare_jvm_arg).start()
     pave = paves["pave"]
-    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
+    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port,
+                       pave.superuser_password("target-postgres"))
     meters = {name: CpuMeter(p.proc.pid) for name, p in paves.items()}
     apis = {name: p.api() for name, p in paves.items()}
     tag = os.urandom(2).hex()
@@ -924,7 +932,8 @@ def cmd_throughput(args) -> int:
     info = machine_info()
     sess = Session(args.keep, jvm_args=args.jvm_arg, trace_terraform=False)
     pave = sess.pave.start()
-    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port)
+    raw = RawTerraform(sess.workdir / "raw", pave.state_conn(), pave.target_port,
+                       pave.superuser_password("target-postgres"))
     tag = os.urandom(2).hex()
     arms = ["raw", "pave"] + [f"raw-{a}" for a in args.extra_arm]
     # A warm server, as in production: the JIT is busy for the first few dozen requests (see overhead.sh).

@@ -2,19 +2,19 @@ package dev.pave.api.wiring;
 
 import dev.pave.api.config.EmbeddedSettings;
 import dev.pave.api.embedded.EmbeddedCluster;
+import dev.pave.api.embedded.PaveServerRoles;
+import dev.pave.api.embedded.TargetServerRoles;
+import dev.pave.api.home.EmbeddedPasswords;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
  * The embedded default's two PostgreSQL clusters. Pave's own tables and Terraform state live in
  * one; the databases that developers ask for are created in the other, so a provisioned
  * database's owner can never reach Pave's tables and a runaway workload cannot starve Pave.
+ * Each role Pave uses has its own password in PAVE_HOME ({@link EmbeddedPasswords}); the
+ * superusers' serve only the set-up here.
  */
 final class EmbeddedDatabases {
 
@@ -25,22 +25,35 @@ final class EmbeddedDatabases {
 
   static DatabaseEndpoints start(Path home, EmbeddedSettings settings, LifecycleEnvironment lifecycle) {
     Path binaries = settings.binariesDir == null ? home.resolve("postgres-binaries") : Path.of(settings.binariesDir);
-    EmbeddedCluster pave = new EmbeddedCluster("Pave's tables", home.resolve("postgres"), binaries,
-        settings.databasePort).startNow();
+    EmbeddedPasswords passwords = EmbeddedPasswords.in(home);
+    Path sockets = home.resolve("sockets");
+    EmbeddedCluster pave = new EmbeddedCluster("Pave's tables", home.resolve(EmbeddedPasswords.PAVE_SERVER), binaries,
+        sockets, settings.databasePort, passwords.of(EmbeddedPasswords.PAVE_SERVER, "postgres")).startNow();
     lifecycle.manage(pave);
     EmbeddedCluster target;
+    PaveServerRoles.Passwords pavePasswords = new PaveServerRoles.Passwords(
+        passwords.of(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.OWNER),
+        passwords.of(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.APP),
+        passwords.of(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.STATE));
+    String targetAdminPassword = passwords.of(EmbeddedPasswords.TARGET_SERVER, TargetServerRoles.ADMIN);
     try {
-      target = new EmbeddedCluster("golden path target server", home.resolve("target-postgres"),
-          binaries, settings.targetPort).startNow();
+      target = new EmbeddedCluster("golden path target server", home.resolve(EmbeddedPasswords.TARGET_SERVER),
+          binaries, sockets, settings.targetPort, passwords.of(EmbeddedPasswords.TARGET_SERVER, "postgres")).startNow();
       lifecycle.manage(target);
-      createDatabases(pave.jdbcUrl("postgres"), PAVE_DATABASE, STATE_DATABASE);
+      PaveServerRoles.setUp(pave, PAVE_DATABASE, STATE_DATABASE, pavePasswords);
+      TargetServerRoles.setUp(target, targetAdminPassword);
     } catch (RuntimeException e) {
       stopQuietly(pave, e);
       throw e;
     }
-    return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), "postgres", null, pave.libpqUrl(STATE_DATABASE),
-        new StateDatabase(pave.jdbcUrl(STATE_DATABASE), "postgres", null),
-        Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", "postgres"),
+    return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), PaveServerRoles.APP, pavePasswords.app(),
+        PaveServerRoles.OWNER, pavePasswords.owner(),
+        ExternalDatabase.libpqFromJdbc(pave.jdbcUrl(STATE_DATABASE) + "?sslmode=disable", PaveServerRoles.STATE,
+            pavePasswords.state()),
+        new StateDatabase(pave.jdbcUrl(STATE_DATABASE), PaveServerRoles.STATE, pavePasswords.state()),
+        Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", TargetServerRoles.ADMIN),
+        // The module's provisioners run psql as admin_user: libpq takes the password from here.
+        Map.of("PGPASSWORD", targetAdminPassword),
         () -> {
           target.stop();
           pave.stop();
@@ -52,22 +65,6 @@ final class EmbeddedDatabases {
       cluster.stop();
     } catch (java.io.IOException | RuntimeException e) {
       why.addSuppressed(e);
-    }
-  }
-
-  private static void createDatabases(String adminUrl, String... names) {
-    try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", null);
-        Statement statement = connection.createStatement()) {
-      for (String name : names) {
-        try (ResultSet exists = statement.executeQuery(
-            "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) { // constant names only
-          if (!exists.next()) {
-            statement.execute("CREATE DATABASE " + name);
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create Pave's databases in the embedded PostgreSQL", e);
     }
   }
 }

@@ -16,7 +16,8 @@ final class ExternalDatabase {
     String state = apart ? stateDatabaseUrl : libpqFromJdbc(settings.url, settings.user, settings.password);
     StateDatabase jdbc = apart ? StateDatabase.fromLibpq(stateDatabaseUrl).orElse(null)
         : new StateDatabase(settings.url, settings.user, settings.password);
-    return new DatabaseEndpoints(settings.url, settings.user, settings.password, state, jdbc, Map.of(), () -> { });
+    return new DatabaseEndpoints(settings.url, settings.user, settings.password, settings.user, settings.password,
+        state, jdbc, Map.of(), Map.of(), () -> { });
   }
 
   /** jdbc:postgresql://host:port/db?x=y to postgres://user:password@host:port/db?x=y for Terraform's pg backend. */

@@ -6,6 +6,7 @@ import dev.pave.api.PaveConfiguration;
 import dev.pave.api.core.CostEstimates;
 import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.home.PrivateFiles;
 import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.activities.WorkspaceStates;
 import dev.pave.workflows.catalog.ModuleCatalog;
@@ -59,6 +60,7 @@ public final class PaveServices {
     this.environment = environment;
     this.json = environment.getObjectMapper();
     this.home = Path.of(config.home).toAbsolutePath().normalize();
+    privateHome(home);
     // The catalog, the policies and the cost formulas are checked before anything runs (no
     // database is even started): a broken one stops Pave here, naming the file, instead of
     // failing open later.
@@ -71,7 +73,7 @@ public final class PaveServices {
         ? EmbeddedDatabases.start(home, config.embedded, environment.lifecycle())
         : ExternalDatabase.of(config.database, config.terraform.stateDatabaseUrl);
     try {
-      Flyway.configure().dataSource(databases.jdbcUrl(), databases.user(), databases.password())
+      Flyway.configure().dataSource(databases.jdbcUrl(), databases.migrationUser(), databases.migrationPassword())
           .locations("classpath:db/migration").load().migrate();
       this.jdbi = new JdbiFactory().build(environment,
           pool(databases.jdbcUrl(), databases.user(), databases.password(), config.database.maxConnections), "pave");
@@ -93,6 +95,15 @@ public final class PaveServices {
     }
   }
 
+  /**
+   * Plans, the sealing key and the embedded servers' passwords live in PAVE_HOME: Pave's OS user
+   * only. An older Pave left it 0755 (and plan files 0644); tightened at every start.
+   */
+  static void privateHome(Path home) {
+    PrivateFiles.folder(home);
+    PrivateFiles.tighten(home);
+  }
+
   public static PaveServices build(PaveConfiguration config, Environment environment) {
     return new PaveServices(config, environment);
   }
@@ -105,9 +116,11 @@ public final class PaveServices {
     Map<String, JsonNode> platformInputs = new LinkedHashMap<>();
     databases.platformDefaults().forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
     config.platformInputs.forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    Map<String, String> terraformEnvironment = new LinkedHashMap<>(databases.terraformEnvironment());
+    terraformEnvironment.putAll(config.terraform.environment);
     Path workRoot = home.resolve("work");
     TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings, workRoot,
-        databases.stateConnection(), Map.copyOf(config.terraform.environment), platformInputs,
+        databases.stateConnection(), Map.copyOf(terraformEnvironment), platformInputs,
         config.terraform.lockTimeout, databases.stateDatabase() == null ? WorkspaceStates.NONE
             : new JdbcWorkspaceStates(statePool(databases.stateDatabase())));
     // One in-process worker keeps its workflows cached; a cluster's workers must be able to take

@@ -1,6 +1,7 @@
 package dev.pave.api.metrics;
 
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.support.EmbeddedLogins;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /**
  * The whole application, with its embedded PostgreSQL on a known port so a test can write rows
@@ -22,11 +21,7 @@ public final class MetricsTestApp {
       PaveTestApp.embedded(ConfigOverride.config("embedded.databasePort", String.valueOf(databasePort)));
 
   public Connection connect() {
-    try {
-      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/pave", "postgres", null);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the embedded PostgreSQL on " + databasePort, e);
-    }
+    return EmbeddedLogins.of(app).paveDatabase(databasePort);
   }
 
   private static int freePort() {

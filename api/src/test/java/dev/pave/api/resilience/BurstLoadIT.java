@@ -40,7 +40,7 @@ class BurstLoadIT {
   void aBurstIsAllAcceptedAndEveryRequestEndsExactlyOnceInWorkspaceOrder() throws IOException {
     MarkerFile marker = new MarkerFile(dir.resolve("applied.log"));
     int databasePort = FreePorts.pick();
-    PaveDatabase database = PaveDatabase.embedded(databasePort);
+    PaveDatabase database = PaveDatabase.embedded(databasePort, dir.resolve("home"));
     Path config = PaveConfigFile.with(TestCatalog.create(dir.resolve("catalog")))
         .set("embedded.targetPort", FreePorts.pick())
         .set("embedded.databasePort", databasePort)

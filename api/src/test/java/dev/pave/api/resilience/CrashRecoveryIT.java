@@ -41,7 +41,7 @@ class CrashRecoveryIT {
         .set("embedded.databasePort", FreePorts.pick())
         .set("platformInputs", Map.of("marker_file", marker.path().toString()))
         .writeTo(dir.resolve("pave.yml"));
-    TargetServer target = new TargetServer("127.0.0.1", targetPort);
+    TargetServer target = TargetServer.embedded(targetPort, home);
 
     PaveProcess second = null;
     PaveProcess third = null;

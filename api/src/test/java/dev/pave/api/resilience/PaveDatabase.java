@@ -1,7 +1,8 @@
 package dev.pave.api.resilience;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.pave.api.support.EmbeddedLogins;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Pave's own tables, read directly: the workspace line's order is defined there, to the microsecond. */
-record PaveDatabase(String jdbcUrl, String user) {
+record PaveDatabase(int port, Path home) {
 
-  /** The embedded default's cluster (the superuser is trusted on loopback). */
-  static PaveDatabase embedded(int port) {
-    return new PaveDatabase("jdbc:postgresql://127.0.0.1:" + port + "/pave", "postgres");
+  /** The embedded default's cluster, with the passwords Pave keeps in {@code home}. */
+  static PaveDatabase embedded(int port, Path home) {
+    return new PaveDatabase(port, home);
   }
 
   /** Ids of a workspace's requests in the order Pave accepted them (its line order). */
@@ -33,7 +34,7 @@ record PaveDatabase(String jdbcUrl, String user) {
   }
 
   List<String> ids(String sql, String parameter) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, null);
+    try (Connection connection = new EmbeddedLogins(home).paveDatabase(port);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);
       List<String> ids = new ArrayList<>();

@@ -40,7 +40,7 @@ class WorkspaceQueueIT {
   static void start() {
     marker = new MarkerFile(dir.resolve("applied.log"));
     int databasePort = FreePorts.pick();
-    database = PaveDatabase.embedded(databasePort);
+    database = PaveDatabase.embedded(databasePort, dir.resolve("home"));
     Path config = PaveConfigFile.with(TestCatalog.create(dir.resolve("catalog")))
         .set("embedded.targetPort", FreePorts.pick())
         .set("embedded.databasePort", databasePort)

@@ -70,7 +70,7 @@ final class InitializedModules {
     Path target = root.resolve(key);
     Path building = root.resolve(key + ".building-" + UUID.randomUUID());
     try {
-      Files.createDirectories(root);
+      WorkingDirectories.privateFolder(root);
       WorkingDirectories.copyModule(module.directory(), building);
       WorkingDirectories.writeBackend(building);
       initRacingOtherProcesses(terraform, building, env, lockTimeout);

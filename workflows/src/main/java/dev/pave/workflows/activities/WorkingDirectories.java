@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A request's Terraform working directory: a copy of the catalog module, a backend file, the
@@ -60,9 +61,10 @@ public final class WorkingDirectories {
       return dir;
     }
     try {
-      Path building = Files.createDirectories(root).resolve(request.id() + ".building");
+      Path building = privateFolder(root).resolve(request.id() + ".building");
       delete(building);
       copyModule(module.directory(), building);
+      privateFolder(building);
       writeBackend(building);
       linkInitialized(initialized, building);
       ObjectNode vars = json.createObjectNode();
@@ -81,6 +83,17 @@ public final class WorkingDirectories {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the working directory of " + request.id(), e);
     }
+  }
+
+  /**
+   * Creates {@code folder} 0700: Terraform writes pave.tfplan (which may hold a generated
+   * password) and its state copies with its umask (0644), so the folders above them are what
+   * keep other local users out.
+   */
+  static Path privateFolder(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    return folder;
   }
 
   static void writeBackend(Path dir) throws IOException {

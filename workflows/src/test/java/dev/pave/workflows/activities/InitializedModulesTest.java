@@ -122,6 +122,23 @@ class InitializedModulesTest {
     assertThat(stateOf("billing-db")).contains("hello billing-db").doesNotContain("orders-db");
   }
 
+  /** Issue 9, finding 7: Terraform writes pave.tfplan 0644 (its umask); the folders above it keep others out. */
+  @Test
+  void thePlanLivesInFoldersOnlyPavesUserCanEnter() throws Exception {
+    Path root = workRoot.resolve("work");
+    Path initialized = new InitializedModules(root).of(module, terraform, env(null), LOCK_TIMEOUT);
+    Path dir = new WorkingDirectories(root).prepare(request("private-db"), module, runConfig(), initialized);
+    Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
+    terraform.plan(dir, env("private-db"), new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, false,
+        LOCK_TIMEOUT), TerraformListener.NONE);
+
+    assertThat(planFile).exists();
+    for (Path folder : List.of(root, dir, initialized.getParent())) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString())
+          .isEqualTo("rwx------");
+    }
+  }
+
   @Test
   void aNewProcessInitializesAgainSoADroppedSchemaComesBack() throws Exception {
     new InitializedModules(workRoot).of(module, terraform, env(null), LOCK_TIMEOUT);
