@@ -97,7 +97,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
-        environment.getObjectMapper(), clock);
+        environment.getObjectMapper(), clock,
+        new dev.pave.api.core.NameReservations(services.platformInputs(), environment.getObjectMapper()));
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(

@@ -36,10 +36,12 @@ public final class RequestService {
   private final RequestViews views;
   private final ObjectMapper json;
   private final Clock clock;
+  private final NameReservations reservations;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
-      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock) {
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, NameReservations reservations) {
     this.jdbi = jdbi;
+    this.reservations = reservations;
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog);
     this.runs = runs;
@@ -82,7 +84,11 @@ public final class RequestService {
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
         null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null);
     try {
-      jdbi.onDemand(RequestDao.class).insert(row);
+      // The names the request needs are taken with it, or neither is stored.
+      jdbi.useTransaction(handle -> {
+        handle.attach(RequestDao.class).insert(row);
+        reservations.reserve(handle, module, row, module.effectiveInputs(inputs));
+      });
     } catch (UnableToExecuteStatementException duplicate) {
       if (idempotencyKey != null) {
         // Two retries raced; the first one stored the request.
@@ -147,14 +153,16 @@ public final class RequestService {
   private void checkWorkspace(PavePrincipal caller, NewRequest body, String action, CatalogModule module,
       Optional<WorkspaceRow> workspace) {
     if (workspace.isPresent() && !workspace.get().team().equals(caller.team())) {
-      throw ApiException.invalid("workspace", "is taken by another team; choose another name");
+      // The same answer as NameReservations gives: nothing says which team holds it.
+      throw ApiException.invalid("workspace", NameReservations.WORKSPACE_TAKEN);
     }
     if (workspace.isPresent() && !workspace.get().module().equals(module.name())) {
       throw ApiException.invalid("module", "differs from the module of workspace " + body.workspace()
           + " (" + workspace.get().module() + ")");
     }
-    boolean live = workspace.map(w -> "live".equals(w.status())).orElse(false);
-    if ("destroy".equals(action) && !live) {
+    // A failed first create may have left something behind (WorkspaceDao#failedCreate): it can be destroyed.
+    boolean destroyable = workspace.map(w -> "live".equals(w.status()) || "failed".equals(w.status())).orElse(false);
+    if ("destroy".equals(action) && !destroyable) {
       throw ApiException.invalid("workspace", "has nothing to destroy (no live workspace of that name)");
     }
   }
