@@ -3,6 +3,7 @@ package dev.pave.workflows.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,6 +143,36 @@ class PostgresDatabaseModuleTest {
     terraform.apply(work, env, Path.of("destroy"), Duration.ofMinutes(1), TerraformListener.NONE);
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'orders'")).isZero();
     assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = 'orders_owner'")).isZero();
+  }
+
+  @Test
+  void aCreateThatFailedHalfWayIsRetriedAsTheReplaceOfATaintedResource() throws Exception {
+    // A transient obstacle during the first create: the name is taken by something else for a while.
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE flaky");
+    }
+    terraform.plan(work, env, planTo("first", inputs("flaky", 5), false), TerraformListener.NONE);
+    assertThatThrownBy(() -> terraform.apply(work, env, Path.of("first"), Duration.ofMinutes(1), TerraformListener.NONE))
+        .isInstanceOf(TerraformException.class)
+        .hasMessageContaining("database_name \"flaky\" is not available on this server");
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE flaky");
+    }
+
+    PlanDocument retry = planAndShow(inputs("flaky", 5), "retry");
+    JsonNode database = java.util.stream.StreamSupport.stream(retry.raw().path("resource_changes").spliterator(), false)
+        .filter(rc -> rc.path("address").asText().equals("terraform_data.database")).findFirst().orElseThrow();
+    assertThat(database.path("action_reason").asText())
+        .as("what lets the no-database-replace policy tell a retried create from a real replace")
+        .isEqualTo("replace_because_tainted");
+    terraform.apply(work, env, Path.of("retry"), Duration.ofMinutes(1), TerraformListener.NONE);
+    String password = terraform.outputs(work, env).get("password").value().asText();
+    try (Connection owner = connect("flaky", "flaky_owner", password)) {
+      assertThat(owner.isValid(5)).isTrue();
+    }
+    terraform.plan(work, env, planTo("destroy", inputs("flaky", 5), true), TerraformListener.NONE);
+    terraform.apply(work, env, Path.of("destroy"), Duration.ofMinutes(1), TerraformListener.NONE);
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'flaky'")).isZero();
   }
 
   @Test
