@@ -291,6 +291,42 @@ class PostgresDatabaseModuleTest {
     assertThat(runScript("drop-database.sh", values)).isZero();
   }
 
+  @Test
+  void noCommandLineCarriesThePasswordOrItsKeys() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "needs strace");
+    String password = "argv-watch-password-0815";
+    Map<String, String> values = Map.of("DB_NAME", "argv_db", "OWNER_NAME", "argv_db_owner",
+        "OWNER_PASSWORD", password, "CLAIM", "workspace-a");
+    assertThat(runScript("create-database.sh", values)).isZero();
+    Path trace = work.resolve("execve.trace");
+    // Every program started, with its whole command line (what any local user reads in /proc).
+    assertThat(runCommand(values, "set-owner-password.sh", "/usr/bin/strace", "-f", "-qq", "-e", "trace=execve",
+        "-s", "65535", "-o", trace.toString(), "/bin/sh", work.resolve("scripts/set-owner-password.sh").toString()))
+        .isZero();
+    String commandLines = Files.readString(trace).toLowerCase(java.util.Locale.ROOT);
+    assertThat(commandLines).contains("openssl").contains("psql");
+
+    String verifier;
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'argv_db_owner'")) {
+      rs.next();
+      verifier = rs.getString(1);
+    }
+    byte[] salt = java.util.Base64.getDecoder().decode(verifier.split("[$:]")[2]);
+    byte[] saltedPassword = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+        .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 4096, 256)).getEncoded();
+    javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+    hmac.init(new javax.crypto.spec.SecretKeySpec(saltedPassword, "HmacSHA256"));
+    byte[] clientKey = hmac.doFinal("Client Key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    assertThat(commandLines).doesNotContain(password)
+        .doesNotContain(hex.formatHex(saltedPassword)).doesNotContain(hex.formatHex(clientKey));
+    try (Connection owner = connect("argv_db", "argv_db_owner", password)) {
+      assertThat(owner.isValid(5)).isTrue();
+    }
+    assertThat(runScript("drop-database.sh", values)).isZero();
+  }
+
   private static String statementLog() throws IOException {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.list(LOGS)) {
@@ -335,9 +371,13 @@ class PostgresDatabaseModuleTest {
   }
 
   private int runScript(String script, Map<String, String> values, String logSuffix) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("/bin/sh", work.resolve("scripts").resolve(script).toString())
+    return runCommand(values, script + logSuffix, "/bin/sh", work.resolve("scripts").resolve(script).toString());
+  }
+
+  private int runCommand(Map<String, String> values, String logName, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(work.resolve(script + logSuffix + ".log").toFile());
+        .redirectOutput(work.resolve(logName + ".log").toFile());
     Map<String, String> childEnv = pb.environment();
     childEnv.clear();
     childEnv.putAll(Map.of("PATH", System.getenv("PATH"), "PGHOST", "localhost",
