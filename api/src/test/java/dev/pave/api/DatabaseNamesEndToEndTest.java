@@ -85,6 +85,33 @@ class DatabaseNamesEndToEndTest {
   }
 
   @Test
+  void twoTeamsRacingForOneWorkspaceNameNeverBothGetIt() throws Exception {
+    List<String[]> winners = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int round = i;
+      String workspace = "race-ws-" + round;
+      CyclicBarrier together = new CyclicBarrier(2);
+      CompletableFuture<HttpApi.Reply> fromPayments = CompletableFuture.supplyAsync(
+          () -> postAfter(together, payments, workspace, "ws_race_p_" + round));
+      HttpApi.Reply fromSearch = postAfter(together, search, workspace, "ws_race_s_" + round);
+      HttpApi.Reply paymentsReply = fromPayments.get();
+
+      assertThat(List.of(paymentsReply, fromSearch)).as("round %d: exactly one team gets the workspace", round)
+          .filteredOn(r -> r.status() == 202).hasSize(1);
+      HttpApi.Reply refused = paymentsReply.status() == 202 ? fromSearch : paymentsReply;
+      assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+      assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("workspace");
+      assertThat(refused.body().at("/errors/0/message").asText()).isEqualTo("is taken; choose another name");
+      HttpApi.Reply accepted = paymentsReply.status() == 202 ? paymentsReply : fromSearch;
+      winners.add(new String[] {paymentsReply.status() == 202 ? payments : search, accepted.body().get("id").asText()});
+    }
+    for (String[] winner : winners) {
+      JsonNode done = api.awaitTerminal(winner[0], winner[1], Duration.ofSeconds(180));
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    }
+  }
+
+  @Test
   void aTakenNameGetsTheSameAnswerWhoeverHoldsIt() {
     HttpApi.Reply first = api.post(payments, "/v1/requests", apply("billing-a", "billing"));
     assertThat(first.status()).as(first.body().toString()).isEqualTo(202);
