@@ -19,6 +19,9 @@ locals {
       PGDATABASE = "postgres"
       DB_NAME    = var.database_name
       OWNER_NAME = local.owner
+      # This workspace's stable id, commented on what it creates: every script acts only on
+      # objects that carry it, the destroy-time one included (which may only read `self`).
+      CLAIM = var.pave_workspace
     }
   }
 }
@@ -39,21 +42,19 @@ resource "terraform_data" "database" {
   # a credential, so changing it updates the stored input without dropping anything.
   triggers_replace = [var.server_host, var.server_port, var.database_name]
 
-  # First, with no secret in its environment so that Terraform shows its message: refuse a
-  # database or role that another workspace (or someone outside Pave) owns.
-  provisioner "local-exec" {
-    interpreter = ["/bin/sh"]
-    command     = "${path.module}/scripts/check-claim.sh"
-    environment = merge(self.input.env, { CLAIM = var.pave_workspace })
-  }
-
+  # Check the claim and create, under one lock in one session. No secret in its environment,
+  # so that Terraform shows its message (a name that is not available) to the requester.
   provisioner "local-exec" {
     interpreter = ["/bin/sh"]
     command     = "${path.module}/scripts/create-database.sh"
-    environment = merge(self.input.env, {
-      OWNER_PASSWORD = terraform_data.password.output
-      CLAIM          = var.pave_workspace
-    })
+    environment = self.input.env
+  }
+
+  # The password as a SCRAM verifier computed here: the server never sees it as SQL text.
+  provisioner "local-exec" {
+    interpreter = ["/bin/sh"]
+    command     = "${path.module}/scripts/set-owner-password.sh"
+    environment = merge(self.input.env, { OWNER_PASSWORD = terraform_data.password.output })
   }
 
   provisioner "local-exec" {

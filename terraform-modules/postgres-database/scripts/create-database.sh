@@ -1,30 +1,34 @@
 #!/bin/sh
-# Creates (or completes) the owner role and the database; safe to re-run after a partial create.
-# Input comes only from the environment: DB_NAME, OWNER_NAME, OWNER_PASSWORD, and the libpq
-# variables PGHOST, PGPORT, PGUSER, PGDATABASE (+ PGPASSWORD if the server needs one).
-# Values reach SQL only as psql variables (:'x' literal, :"x" identifier, %I in format()),
-# so no value is ever parsed as shell or SQL code.
+# Checks the claim and creates (or completes) the owner role and the database, in one psql
+# session under the database name's lock (claim.sql), so two workspaces racing for one name
+# cannot both pass the check. Safe to re-run after a partial create. Refuses a database or role
+# that another workspace (or someone outside Pave) owns: adopting it would hand its data over,
+# and this workspace's destroy would drop it.
+# Runs without any secret in its environment, so Terraform shows its message to the requester
+# (the owner's password is set by set-owner-password.sh).
+# Input: DB_NAME, OWNER_NAME, CLAIM (this workspace's stable id) and the libpq variables PGHOST,
+# PGPORT, PGUSER, PGDATABASE (+ PGPASSWORD if the server needs one). Values reach SQL only as
+# psql variables (:'x' literal, :"x" identifier, %I in format()), never parsed as shell or SQL.
 set -eu
 
 : "${DB_NAME:?DB_NAME is required}"
 : "${OWNER_NAME:?OWNER_NAME is required}"
-: "${OWNER_PASSWORD:?OWNER_PASSWORD is required}"
 : "${CLAIM:?CLAIM is required}"
 
-# -X: no ~/.psqlrc. VERBOSITY terse: an error never echoes the statement, which holds the password.
-# The password is read with \getenv (psql 15+) so it is not on psql's command line either.
-exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" -v claim="pave-workspace:$CLAIM" <<'SQL'
-\set VERBOSITY terse
-SET client_min_messages TO warning;
-\getenv pw OWNER_PASSWORD
+# -X: no ~/.psqlrc. One session: claim.sql (lock + check), then the statements below (stdin).
+exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" -v claim="pave-workspace:$CLAIM" \
+  -f "$(dirname "$0")/claim.sql" -f - <<'SQL'
+\if :foreign
+DO $refuse$ BEGIN RAISE EXCEPTION '%', current_setting('pave.not_available'); END $refuse$;
+\endif
 
--- The role and its claim (see check-claim.sh) are created together or not at all.
+-- The role and its claim are created together or not at all. LOGIN without a password cannot
+-- log in yet: set-owner-password.sh gives it one.
 BEGIN;
 SELECT format('CREATE ROLE %I LOGIN', :'owner')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 COMMENT ON ROLE :"owner" IS :'claim';
 COMMIT;
-ALTER ROLE :"owner" WITH LOGIN PASSWORD :'pw';
 -- An admin that is not a superuser (CREATEDB + CREATEROLE, as on managed services) must be a
 -- member of the owner to create a database for it; for a superuser this is harmless.
 GRANT :"owner" TO CURRENT_USER;

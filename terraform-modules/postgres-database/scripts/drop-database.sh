@@ -1,18 +1,33 @@
 #!/bin/sh
-# Drops the database and its owner role; succeeds when they are already gone, so a destroy can
-# be retried. Input: DB_NAME, OWNER_NAME and the libpq variables (see create-database.sh).
+# Drops the database and its owner role, if they are this workspace's; succeeds when they are
+# already gone, so a destroy can be retried.
+# A database or role of that name that is not this workspace's (its claim is another's: a
+# workspace that lost the race for the name, or something made outside Pave) is left in place
+# and the destroy succeeds: nothing of this workspace exists to drop, and failing would leave
+# the workspace unable to ever be destroyed, while dropping would delete someone else's data.
+# Checked under the database name's lock (claim.sql), in the same session as the drops.
+# Input: DB_NAME, OWNER_NAME, CLAIM and the libpq variables (see create-database.sh).
 set -eu
 
 : "${DB_NAME:?DB_NAME is required}"
 : "${OWNER_NAME:?OWNER_NAME is required}"
+if [ -z "${CLAIM:-}" ]; then
+  # A state written by a module version before the claim reached the destroy: it cannot tell
+  # its database from another's. An apply with this version records the claim in place.
+  echo "drop-database.sh: this workspace's state predates claim checks; apply it once more, then destroy" >&2
+  exit 1
+fi
 
 # WITH (FORCE) (PostgreSQL 13+) terminates open sessions, which would otherwise block the drop.
-exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" <<'SQL'
-\set VERBOSITY terse
-SET client_min_messages TO warning;
+exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" -v claim="pave-workspace:$CLAIM" \
+  -f "$(dirname "$0")/claim.sql" -f - <<'SQL'
+\if :foreign
+\warn 'database_name is not this workspace''s on this server: left in place, nothing to drop'
+\else
 -- Dropping needs the owner's privileges; the admin may have changed since the create.
 SELECT format('GRANT %I TO CURRENT_USER', :'owner')
  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);
 DROP ROLE IF EXISTS :"owner";
+\endif
 SQL

@@ -14,6 +14,7 @@ import dev.pave.api.core.SimulationRunner;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.core.ApprovalService;
+import dev.pave.api.core.NameReservations;
 import dev.pave.api.core.Readiness;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
@@ -104,7 +105,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
-        environment.getObjectMapper(), clock, config.limits.runsPerTeam);
+        environment.getObjectMapper(), clock, config.limits.runsPerTeam,
+        new NameReservations(services.platformInputs(), environment.getObjectMapper()));
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(

@@ -108,16 +108,12 @@ class GoldenPathEndToEndTest {
 
   @Test
   void aTerraformFailureEndsTheRequestFailedWithTerraformsMessage() {
-    // Two workspaces may not claim one database: the module refuses to adopt another's database.
-    String first = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "ledger-a",
-        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
-    assertThat(api.awaitTerminal(payments, first, Duration.ofSeconds(90)).get("status").asText()).isEqualTo("succeeded");
-
+    // The module refuses to adopt a database that is not the workspace's: template1 is the server's own.
     String second = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "ledger-b",
-        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "ledger"))).body().get("id").asText();
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "template1"))).body().get("id").asText();
     JsonNode failed = api.awaitTerminal(payments, second, Duration.ofSeconds(90));
     assertThat(failed.get("status").asText()).isEqualTo("failed");
-    assertThat(failed.get("error").asText()).contains("already exists").doesNotContain("Exception").doesNotContain("at dev.pave");
+    assertThat(failed.get("error").asText()).contains("is not available on this server").doesNotContain("Exception").doesNotContain("at dev.pave");
     assertThat(failed.get("steps").get(failed.get("steps").size() - 1).get("outcome").asText()).isEqualTo("failed");
     assertThat(failed.get("leadTimeMs").isNull()).isTrue();
   }

@@ -38,11 +38,14 @@ public final class RequestService {
   private final ObjectMapper json;
   private final Clock clock;
   private final TeamRunLimit runLimit;
+  private final NameReservations reservations;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
-      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam) {
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam,
+      NameReservations reservations) {
     this.jdbi = jdbi;
     this.runLimit = new TeamRunLimit(jdbi, runsPerTeam);
+    this.reservations = reservations;
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog);
     this.runs = runs;
@@ -86,7 +89,8 @@ public final class RequestService {
         null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null,
         caller.subject(), null);
     try {
-      if (!runLimit.insert(row)) {
+      // The names the request needs are taken with it, or neither is stored.
+      if (!runLimit.insert(row, handle -> reservations.reserve(handle, module, row, module.effectiveInputs(inputs)))) {
         // A retry with this key was stored since the replay check above: answer with that one.
         return replay(caller, idempotencyKey, requestHash).orElseThrow();
       }
@@ -157,14 +161,16 @@ public final class RequestService {
   private void checkWorkspace(PavePrincipal caller, NewRequest body, String action, CatalogModule module,
       Optional<WorkspaceRow> workspace) {
     if (workspace.isPresent() && !workspace.get().team().equals(caller.team())) {
-      throw ApiException.invalid("workspace", "is taken by another team; choose another name");
+      // The same answer as NameReservations gives: nothing says which team holds it.
+      throw ApiException.invalid("workspace", NameReservations.WORKSPACE_TAKEN);
     }
     if (workspace.isPresent() && !workspace.get().module().equals(module.name())) {
       throw ApiException.invalid("module", "differs from the module of workspace " + body.workspace()
           + " (" + workspace.get().module() + ")");
     }
-    boolean live = workspace.map(w -> "live".equals(w.status())).orElse(false);
-    if ("destroy".equals(action) && !live) {
+    // A failed first create may have left something behind (WorkspaceDao#failedCreate): it can be destroyed.
+    boolean destroyable = workspace.map(w -> "live".equals(w.status()) || "failed".equals(w.status())).orElse(false);
+    if ("destroy".equals(action) && !destroyable) {
       throw ApiException.invalid("workspace", "has nothing to destroy (no live workspace of that name)");
     }
   }

@@ -3,6 +3,8 @@ package dev.pave.api.core;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,9 +29,10 @@ final class TeamRunLimit {
   /**
    * Stores the request if its team is under the limit. Returns false, storing nothing, when a
    * request with the same Idempotency-Key of the same caller got in first: that is a retry, which
-   * the caller answers with the stored request even when the team is at its limit.
+   * the caller answers with the stored request even when the team is at its limit. {@code withIt}
+   * runs in the same transaction after the insert (what the request takes along, e.g. its names).
    */
-  boolean insert(RequestRow row) {
+  boolean insert(RequestRow row, Consumer<Handle> withIt) {
     return jdbi.inTransaction(handle -> {
       RequestDao requests = handle.attach(RequestDao.class);
       requests.lockTeam(row.team());
@@ -43,6 +46,7 @@ final class TeamRunLimit {
             RETRY_AFTER_SECONDS);
       }
       requests.insert(row);
+      withIt.accept(handle);
       return true;
     });
   }

@@ -128,12 +128,34 @@ public final class JdbiRequestLedger implements RequestLedger {
     jdbi.useTransaction(handle -> {
       RequestDao requests = handle.attach(RequestDao.class);
       int ended = requests.end(requestId, status.wireName(), at, error);
-      boolean destroyed = ended == 1 && status == RequestStatus.SUCCEEDED
-          && requests.find(requestId).map(r -> "destroy".equals(r.action())).orElse(false);
-      if (destroyed) {
+      boolean destroy = requests.find(requestId).map(r -> "destroy".equals(r.action())).orElse(false);
+      if (ended != 1) {
+        return;
+      }
+      if (destroy && status == RequestStatus.SUCCEEDED) {
         handle.attach(WorkspaceDao.class).destroyed(requestId, at);
+        handle.attach(NameReservationDao.class).releaseWorkspaceOf(requestId);
+      } else if (!destroy && status != RequestStatus.SUCCEEDED) {
+        endedWithoutApplying(handle, requestId, at);
       }
     });
+  }
+
+  /**
+   * An apply that did not succeed: if it never reached its apply step nothing was created, and
+   * the names it reserved are free again; if it did, something may exist, and a workspace that
+   * was not live becomes {@code failed} so that its team can retry or destroy it.
+   */
+  private static void endedWithoutApplying(org.jdbi.v3.core.Handle handle, String requestId, Instant at) {
+    boolean applyStarted = handle.attach(StepDao.class).forRequest(requestId).stream()
+        .anyMatch(step -> StepName.APPLY.wireName().equals(step.name()));
+    if (applyStarted) {
+      handle.attach(WorkspaceDao.class).failedCreate(requestId, at);
+    } else {
+      NameReservationDao reservations = handle.attach(NameReservationDao.class);
+      reservations.handOverToNextInLine(requestId);
+      reservations.releaseMadeBy(requestId);
+    }
   }
 
   private JsonNode parse(String text) {

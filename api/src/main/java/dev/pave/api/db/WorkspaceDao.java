@@ -35,6 +35,22 @@ public interface WorkspaceDao {
   void applied(@Bind("requestId") String requestId, @Bind("outputs") String outputs,
       @Bind("sensitive") String[] sensitive, @Bind("sealed") byte[] sealed, @Bind("at") Instant at);
 
+  /**
+   * An apply failed after it started changing things, on a workspace that is not live (its first
+   * create): something may exist, so the workspace is recorded as {@code failed}, which its team
+   * may apply again or destroy. A live workspace stays live.
+   */
+  @SqlUpdate("INSERT INTO workspaces (name, module, version, team, environment, status, inputs, cost_monthly_usd,"
+      + " last_request_id, created_at, updated_at)"
+      + " SELECT r.workspace, r.module, r.version, r.team, r.environment, 'failed', r.inputs, r.cost_monthly_usd, r.id, :at, :at"
+      + " FROM requests r WHERE r.id = :requestId"
+      + " ON CONFLICT (name) DO UPDATE SET module = EXCLUDED.module, version = EXCLUDED.version,"
+      + " environment = EXCLUDED.environment, status = 'failed', inputs = EXCLUDED.inputs, outputs = '{}',"
+      + " sensitive_outputs = '{}', sealed_secrets = NULL, expires_at = NULL, cost_monthly_usd = EXCLUDED.cost_monthly_usd,"
+      + " last_request_id = EXCLUDED.last_request_id, updated_at = EXCLUDED.updated_at"
+      + " WHERE workspaces.status <> 'live'")
+  void failedCreate(@Bind("requestId") String requestId, @Bind("at") Instant at);
+
   @SqlUpdate("UPDATE workspaces SET status = 'destroyed', outputs = '{}', sensitive_outputs = '{}', sealed_secrets = NULL,"
       + " last_request_id = :requestId, updated_at = :at WHERE name = (SELECT workspace FROM requests WHERE id = :requestId)")
   void destroyed(@Bind("requestId") String requestId, @Bind("at") Instant at);

@@ -113,9 +113,7 @@ public final class PaveServices {
     TerraformSettings settings = new TerraformSettings(Path.of(config.terraform.binary),
         config.terraform.cliConfigFile == null ? null : Path.of(config.terraform.cliConfigFile),
         config.terraform.commandTimeout);
-    Map<String, JsonNode> platformInputs = new LinkedHashMap<>();
-    databases.platformDefaults().forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
-    config.platformInputs.forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    Map<String, JsonNode> platformInputs = platformInputs();
     Map<String, String> terraformEnvironment = new LinkedHashMap<>(databases.terraformEnvironment());
     terraformEnvironment.putAll(config.terraform.environment);
     Path workRoot = home.resolve("work");
@@ -128,6 +126,17 @@ public final class PaveServices {
     return new ProvisionWorker(client, config.temporal.maxConcurrentRuns, embeddedTemporal, new WorkerDependencies(
         new JdbiRequestLedger(jdbi, json), new JdbiGuardrailLedger(jdbi), catalog, policies, runConfig, secrets,
         config.approvalTimeout, Clock.systemUTC()));
+  }
+
+  /**
+   * The values of platform inputs: this setup's own (the embedded target server), overridden by
+   * the configuration's. Workers hand them to Terraform; the API scopes name reservations by them.
+   */
+  public Map<String, JsonNode> platformInputs() {
+    Map<String, JsonNode> platformInputs = new LinkedHashMap<>();
+    databases.platformDefaults().forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    config.platformInputs.forEach((k, v) -> platformInputs.put(k, json.valueToTree(v)));
+    return Map.copyOf(platformInputs);
   }
 
   /** A few connections to the Terraform state database, for the state rows Pave reads and seeds. */

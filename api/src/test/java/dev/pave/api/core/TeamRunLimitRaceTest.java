@@ -58,7 +58,7 @@ class TeamRunLimitRaceTest {
           attempts.add(pool.submit(() -> {
             together.await();
             try {
-              return limit.insert(row);
+              return limit.insert(row, handle -> {});
             } catch (ApiException refused) {
               assertThat(refused.code()).isEqualTo(429);
               return false;

@@ -142,6 +142,45 @@ class JdbiRequestLedgerTest {
     assertThat(destroyed.sealedSecrets()).isNull();
   }
 
+  @Test
+  void aRequestEndingBeforeItsApplyFreesItsNamesOrHandsThemToTheNextInLine() {
+    insert("req_n000000000000001", "orders", T0);
+    insert("req_n000000000000002", "orders", T0.plusSeconds(1));
+    reserve("shop", "req_n000000000000001");
+
+    ledger.end("req_n000000000000001", RequestStatus.DENIED, T0.plusSeconds(2), "denied");
+    assertThat(reservations().holder("database_name", "[]", "shop")).as("the next request of the workspace asked for it too")
+        .isEqualTo("orders");
+    ledger.end("req_n000000000000002", RequestStatus.CANCELLED, T0.plusSeconds(3), null);
+    assertThat(reservations().holder("database_name", "[]", "shop")).as("nothing was created: free again").isNull();
+  }
+
+  @Test
+  void anApplyThatFailedAfterItBeganKeepsItsNamesUntilTheWorkspaceIsDestroyed() {
+    insert("req_m000000000000001", "orders", T0);
+    reserve("shop", "req_m000000000000001");
+    ledger.stepStarted("req_m000000000000001", StepName.APPLY, T0.plusSeconds(1), "system");
+    ledger.end("req_m000000000000001", RequestStatus.FAILED, T0.plusSeconds(2), "outage");
+    assertThat(jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow().status())
+        .as("something may exist: the workspace can be retried or destroyed").isEqualTo("failed");
+    assertThat(reservations().holder("database_name", "[]", "shop")).isEqualTo("orders");
+
+    jdbi.useHandle(h -> h.execute("INSERT INTO requests (id, module, version, workspace, environment, team,"
+        + " requester, action, status, inputs, request_hash, created_at) VALUES ('req_m000000000000002',"
+        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'destroy', 'applying', '{}', 'h', now())"));
+    ledger.end("req_m000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
+    assertThat(jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow().status()).isEqualTo("destroyed");
+    assertThat(reservations().holder("database_name", "[]", "shop")).isNull();
+  }
+
+  private static NameReservationDao reservations() {
+    return jdbi.onDemand(NameReservationDao.class);
+  }
+
+  private static void reserve(String name, String requestId) {
+    assertThat(reservations().reserve("database_name", "[]", name, "orders", "payments", requestId, T0)).isOne();
+  }
+
   private static void insert(String id, String workspace, Instant createdAt) {
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", workspace, "dev",
         "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",

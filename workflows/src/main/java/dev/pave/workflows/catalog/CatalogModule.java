@@ -20,12 +20,26 @@ public record CatalogModule(
     List<String> platformInputs,
     List<ModuleOutput> outputs,
     String costFormula,
-    String contentHash) {
+    String contentHash,
+    NameReservation reserves) {
 
   public CatalogModule {
     inputs = List.copyOf(inputs);
     platformInputs = List.copyOf(platformInputs);
     outputs = List.copyOf(outputs);
+  }
+
+  /** A module that reserves no name. */
+  public CatalogModule(String name, String version, String displayName, String description, String owner,
+      Path directory, List<ModuleInput> inputs, List<String> platformInputs, List<ModuleOutput> outputs,
+      String costFormula, String contentHash) {
+    this(name, version, displayName, description, owner, directory, inputs, platformInputs, outputs, costFormula,
+        contentHash, null);
+  }
+
+  /** The input whose value belongs to one workspace within its scope (pave.yaml {@code reserves}), if any. */
+  public java.util.Optional<NameReservation> reservation() {
+    return java.util.Optional.ofNullable(reserves);
   }
 
   /** The JSON Schema (2020-12) of a request's {@code inputs}; a fresh object on every call. */

@@ -45,6 +45,7 @@ final class ModuleLoader {
     variables.forEach(v -> byName.put(v.name(), v));
     Set<String> platformInputs = platformInputs(yamlFile, yaml, byName);
     checkHintTargets(yamlFile, yaml, byName, platformInputs);
+    checkReservation(yamlFile, yaml.reserves(), byName, platformInputs);
 
     List<ModuleInput> inputs = new ArrayList<>();
     for (DeclaredVariable variable : variables) {
@@ -58,7 +59,26 @@ final class ModuleLoader {
     }
     return new CatalogModule(name, version, yaml.displayName() == null ? name : yaml.displayName(),
         yaml.description(), yaml.owner(), dir, inputs, yaml.platformInputs(), outputs,
-        yaml.costFormula(), ContentHash.of(dir));
+        yaml.costFormula(), ContentHash.of(dir), yaml.reserves());
+  }
+
+  /** The reserved name is the requester's to choose; where it lives is the platform's. */
+  private static void checkReservation(Path yamlFile, NameReservation reserves, Map<String, DeclaredVariable> variables,
+      Set<String> platformInputs) {
+    if (reserves == null) {
+      return;
+    }
+    if (reserves.name() == null || !variables.containsKey(reserves.name()) || platformInputs.contains(reserves.name())) {
+      throw new CatalogException(yamlFile, "reserves.name '" + reserves.name()
+          + "' must be a requester input (a variable of " + VariablesFile.NAME + " that is not a platform input)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String name : reserves.scope()) {
+      if (!platformInputs.contains(name) || !seen.add(name)) {
+        throw new CatalogException(yamlFile, "reserves.scope '" + name
+            + "' must be a platform input, listed once (declared: " + String.join(", ", platformInputs) + ")");
+      }
+    }
   }
 
   private static ModuleInput input(Path yamlFile, DeclaredVariable variable, InputHints hintsOrNull) {

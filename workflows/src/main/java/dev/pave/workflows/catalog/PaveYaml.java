@@ -24,7 +24,8 @@ record PaveYaml(
     String owner,
     List<String> platformInputs,
     Map<String, InputHints> inputs,
-    String costFormula) {
+    String costFormula,
+    NameReservation reserves) {
 
   static final String FILE_NAME = "pave.yaml";
 

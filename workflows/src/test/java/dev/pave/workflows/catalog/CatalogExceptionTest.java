@@ -21,6 +21,8 @@ class CatalogExceptionTest {
       name-mismatch          | db/pave.yaml      | name 'database' differs from its folder name 'db'
       unknown-hint           | db/pave.yaml      | hints for 'databse_name', which is not a variable of variables.tf (declared: database_name)
       unknown-platform-input | db/pave.yaml      | platform input 'server_host' is not a variable of variables.tf
+      reserves-platform-input | db/pave.yaml     | reserves.name 'server_host' must be a requester input
+      reserves-requester-scope | db/pave.yaml    | reserves.scope 'database_name' must be a platform input
       duplicate-version      | db/b/pave.yaml    | declares db 1.0.0+rebuilt, which
       both-layouts           | db                | use one layout or the other
       unclosed-brace         | db/variables.tf   | line 1: block 'variable "database_name"' is never closed

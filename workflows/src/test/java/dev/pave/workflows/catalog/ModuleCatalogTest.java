@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,13 @@ class ModuleCatalogTest {
   void versionsOfOneModuleHaveTheirOwnHashes() {
     assertThat(catalog.find("object-store", "1.2.0").orElseThrow().contentHash())
         .isNotEqualTo(catalog.find("object-store", "1.10.0").orElseThrow().contentHash());
+  }
+
+  @Test
+  void theShippedGoldenPathReservesItsDatabaseNamePerServer() {
+    CatalogModule shipped = ModuleCatalog.load(Path.of("../terraform-modules")).find("postgres-database", null).orElseThrow();
+    assertThat(shipped.reservation()).contains(new NameReservation("database_name", List.of("server_host", "server_port")));
+    assertThat(Fixtures.module("postgres-database").reservation()).as("optional").isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.pave.workflows.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,8 @@ class PostgresDatabaseModuleTest {
   private static final String ADMIN_PASSWORD = "admin-secret";
 
   @TempDir static Path pgData;
+  /** The server logs every statement here, as a server logging DDL would. */
+  @TempDir static Path LOGS;
   static EmbeddedPostgres pg;
 
   private final TerraformSettings settings = TerraformSettings.onPath();
@@ -48,13 +51,17 @@ class PostgresDatabaseModuleTest {
   @BeforeAll
   static void startServer() throws Exception {
     // postgres keeps trust (zonky connects as it); every other role must give its password.
-    pg = TestPostgres.start(pgData, dir -> write(dir.toPath().resolve("pg_hba.conf"), """
+    pg = TestPostgres.start(pgData, dir -> {
+      append(dir.toPath().resolve("postgresql.conf"), "\nlogging_collector = on\nlog_directory = '" + LOGS
+          + "'\nlog_statement = 'all'\n");
+      write(dir.toPath().resolve("pg_hba.conf"), """
         local all all                trust
         host  all postgres 127.0.0.1/32 trust
         host  all postgres ::1/128      trust
         host  all all      127.0.0.1/32 scram-sha-256
         host  all all      ::1/128      scram-sha-256
-        """));
+        """);
+    });
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '" + ADMIN_PASSWORD + "'");
       s.execute("CREATE ROLE stranger LOGIN PASSWORD 'stranger'");
@@ -139,6 +146,36 @@ class PostgresDatabaseModuleTest {
   }
 
   @Test
+  void aCreateThatFailedHalfWayIsRetriedAsTheReplaceOfATaintedResource() throws Exception {
+    // A transient obstacle during the first create: the name is taken by something else for a while.
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE flaky");
+    }
+    terraform.plan(work, env, planTo("first", inputs("flaky", 5), false), TerraformListener.NONE);
+    assertThatThrownBy(() -> terraform.apply(work, env, Path.of("first"), Duration.ofMinutes(1), TerraformListener.NONE))
+        .isInstanceOf(TerraformException.class)
+        .hasMessageContaining("database_name \"flaky\" is not available on this server");
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE flaky");
+    }
+
+    PlanDocument retry = planAndShow(inputs("flaky", 5), "retry");
+    JsonNode database = java.util.stream.StreamSupport.stream(retry.raw().path("resource_changes").spliterator(), false)
+        .filter(rc -> rc.path("address").asText().equals("terraform_data.database")).findFirst().orElseThrow();
+    assertThat(database.path("action_reason").asText())
+        .as("what lets the no-database-replace policy tell a retried create from a real replace")
+        .isEqualTo("replace_because_tainted");
+    terraform.apply(work, env, Path.of("retry"), Duration.ofMinutes(1), TerraformListener.NONE);
+    String password = terraform.outputs(work, env).get("password").value().asText();
+    try (Connection owner = connect("flaky", "flaky_owner", password)) {
+      assertThat(owner.isValid(5)).isTrue();
+    }
+    terraform.plan(work, env, planTo("destroy", inputs("flaky", 5), true), TerraformListener.NONE);
+    terraform.apply(work, env, Path.of("destroy"), Duration.ofMinutes(1), TerraformListener.NONE);
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'flaky'")).isZero();
+  }
+
+  @Test
   void rejectsABadDatabaseNameBeforeTouchingTheServer() {
     String tooLongForTheOwnerRole = "a".repeat(58);
     for (String bad : List.of("Orders", "x;drop", tooLongForTheOwnerRole)) {
@@ -160,10 +197,8 @@ class PostgresDatabaseModuleTest {
     Map<String, String> values = Map.of("DB_NAME", db, "OWNER_NAME", owner, "OWNER_PASSWORD", password,
         "CLAIM", "claim-'; DROP ROLE postgres; --");
 
-    assertThat(runScript("check-claim.sh", values)).isZero();
-    assertThat(runScript("create-database.sh", values)).isZero();
-    assertThat(runScript("check-claim.sh", values)).as("its own database passes the claim check").isZero();
-    assertThat(runScript("create-database.sh", values)).as("create again after a (partial) create").isZero();
+    assertThat(createWithPassword(values)).isZero();
+    assertThat(createWithPassword(values)).as("create again after a (partial) create").isZero();
 
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).as("the literal name").isOne();
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'postgres'")).isOne();
@@ -182,21 +217,137 @@ class PostgresDatabaseModuleTest {
   }
 
   @Test
-  void neverAdoptsADatabaseAnotherWorkspaceCreated() throws Exception {
+  void neverAdoptsRepasswordsOrDropsADatabaseAnotherWorkspaceCreated() throws Exception {
     Map<String, String> first = Map.of("DB_NAME", "shared_db", "OWNER_NAME", "shared_db_owner",
         "OWNER_PASSWORD", "first-password", "CLAIM", "workspace-a");
-    assertThat(runScript("check-claim.sh", first)).isZero();
-    assertThat(runScript("create-database.sh", first)).isZero();
+    assertThat(createWithPassword(first)).isZero();
 
     Map<String, String> second = Map.of("DB_NAME", "shared_db", "OWNER_NAME", "shared_db_owner",
         "OWNER_PASSWORD", "second-password", "CLAIM", "workspace-b");
-    assertThat(runScript("check-claim.sh", second)).isNotZero();
-    assertThat(Files.readString(work.resolve("check-claim.sh.log")))
-        .contains("was not created by this workspace").doesNotContain("first-password");
+    assertThat(runScript("create-database.sh", second)).isNotZero();
+    assertThat(Files.readString(work.resolve("create-database.sh.log")))
+        .contains("database_name \"shared_db\" is not available on this server")
+        .doesNotContain("shared_db_owner").doesNotContain("workspace-a").doesNotContain("first-password");
+    assertThat(runScript("set-owner-password.sh", second)).as("never re-passwords another's role").isNotZero();
+    assertThat(runScript("drop-database.sh", second)).as("the loser's destroy succeeds, dropping nothing").isZero();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'shared_db'")).isOne();
     try (Connection c = connect("shared_db", "shared_db_owner", "first-password")) {
       assertThat(c.isValid(5)).as("the first workspace's credentials still hold").isTrue();
     }
     assertThat(runScript("drop-database.sh", first)).isZero();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'shared_db'")).isZero();
+  }
+
+  @Test
+  void aDatabaseMadeOutsidePaveIsNeitherAdoptedNorDropped() throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE hand_made");
+    }
+    Map<String, String> values = Map.of("DB_NAME", "hand_made", "OWNER_NAME", "hand_made_owner",
+        "OWNER_PASSWORD", "pw", "CLAIM", "workspace-a");
+    assertThat(runScript("create-database.sh", values)).isNotZero();
+    assertThat(runScript("drop-database.sh", values)).isZero();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'hand_made'")).isOne();
+    assertThat(count("SELECT count(*) FROM pg_roles WHERE rolname = 'hand_made_owner'")).as("nothing was made").isZero();
+  }
+
+  @Test
+  void twoWorkspacesRacingForOneNameCannotBothOwnIt() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      String db = "race_" + round;
+      Map<String, String> a = Map.of("DB_NAME", db, "OWNER_NAME", db + "_owner", "OWNER_PASSWORD", "pw-a", "CLAIM", "ws-a");
+      Map<String, String> b = Map.of("DB_NAME", db, "OWNER_NAME", db + "_owner", "OWNER_PASSWORD", "pw-b", "CLAIM", "ws-b");
+      java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> uncheckedCreate(a, "a"));
+      int second = uncheckedCreate(b, "b");
+      int firstExit = first.get();
+      assertThat(List.of(firstExit, second)).as("round " + round + ": exactly one create succeeds").containsOnlyOnce(0);
+      Map<String, String> winner = firstExit == 0 ? a : b;
+      Map<String, String> loser = firstExit == 0 ? b : a;
+      assertThat(runScript("drop-database.sh", loser)).isZero();
+      try (Connection c = connect(db, db + "_owner", winner.get("OWNER_PASSWORD"))) {
+        assertThat(c.isValid(5)).as("round " + round + ": the winner's database survives the loser's destroy").isTrue();
+      }
+      assertThat(runScript("drop-database.sh", winner)).isZero();
+      assertThat(count("SELECT count(*) FROM pg_database WHERE datname = ?", db)).isZero();
+    }
+  }
+
+  @Test
+  void thePasswordNeverReachesTheServerAsText() throws Exception {
+    Map<String, String> values = Map.of("DB_NAME", "logged_db", "OWNER_NAME", "logged_db_owner",
+        "OWNER_PASSWORD", "unmistakable-password-4711", "CLAIM", "workspace-a");
+    assertThat(createWithPassword(values)).isZero();
+    try (Connection c = connect("logged_db", "logged_db_owner", "unmistakable-password-4711")) {
+      assertThat(c.isValid(5)).as("the verifier computed by the script accepts the password").isTrue();
+    }
+    assertThatThrownBy(() -> connect("logged_db", "logged_db_owner", "unmistakable-password-4712"))
+        .isInstanceOf(SQLException.class);
+    assertThat(count("SELECT count(*) FROM pg_authid WHERE rolname = 'logged_db_owner'"
+        + " AND rolpassword LIKE 'SCRAM-SHA-256$4096:%'")).isOne();
+    String log = statementLog();
+    assertThat(log).as("the server logs every statement").contains("ALTER ROLE").contains("SCRAM-SHA-256$4096:");
+    assertThat(log).doesNotContain("unmistakable-password-4711");
+    assertThat(runScript("drop-database.sh", values)).isZero();
+  }
+
+  @Test
+  void noCommandLineCarriesThePasswordOrItsKeys() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "needs strace");
+    String password = "argv-watch-password-0815";
+    Map<String, String> values = Map.of("DB_NAME", "argv_db", "OWNER_NAME", "argv_db_owner",
+        "OWNER_PASSWORD", password, "CLAIM", "workspace-a");
+    assertThat(runScript("create-database.sh", values)).isZero();
+    Path trace = work.resolve("execve.trace");
+    // Every program started, with its whole command line (what any local user reads in /proc).
+    assertThat(runCommand(values, "set-owner-password.sh", "/usr/bin/strace", "-f", "-qq", "-e", "trace=execve",
+        "-s", "65535", "-o", trace.toString(), "/bin/sh", work.resolve("scripts/set-owner-password.sh").toString()))
+        .isZero();
+    String commandLines = Files.readString(trace).toLowerCase(java.util.Locale.ROOT);
+    assertThat(commandLines).contains("openssl").contains("psql");
+
+    String verifier;
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'argv_db_owner'")) {
+      rs.next();
+      verifier = rs.getString(1);
+    }
+    byte[] salt = java.util.Base64.getDecoder().decode(verifier.split("[$:]")[2]);
+    byte[] saltedPassword = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+        .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 4096, 256)).getEncoded();
+    javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+    hmac.init(new javax.crypto.spec.SecretKeySpec(saltedPassword, "HmacSHA256"));
+    byte[] clientKey = hmac.doFinal("Client Key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    assertThat(commandLines).doesNotContain(password)
+        .doesNotContain(hex.formatHex(saltedPassword)).doesNotContain(hex.formatHex(clientKey));
+    try (Connection owner = connect("argv_db", "argv_db_owner", password)) {
+      assertThat(owner.isValid(5)).isTrue();
+    }
+    assertThat(runScript("drop-database.sh", values)).isZero();
+  }
+
+  private static String statementLog() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(LOGS)) {
+      for (Path file : files.toList()) {
+        all.append(Files.readString(file));
+      }
+    }
+    return all.toString();
+  }
+
+  private int createWithPassword(Map<String, String> values) throws Exception {
+    int created = runScript("create-database.sh", values);
+    return created != 0 ? created : runScript("set-owner-password.sh", values);
+  }
+
+  private int uncheckedCreate(Map<String, String> values, String log) {
+    try {
+      return runScript("create-database.sh", values, log) == 0 ? runScript("set-owner-password.sh", values, log) : 1;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private PlanDocument planAndShow(Path inputs, String planFile) {
@@ -216,9 +367,17 @@ class PostgresDatabaseModuleTest {
 
   /** Runs a module script the way its provisioner does: /bin/sh, values only in the environment. */
   private int runScript(String script, Map<String, String> values) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("/bin/sh", work.resolve("scripts").resolve(script).toString())
+    return runScript(script, values, "");
+  }
+
+  private int runScript(String script, Map<String, String> values, String logSuffix) throws Exception {
+    return runCommand(values, script + logSuffix, "/bin/sh", work.resolve("scripts").resolve(script).toString());
+  }
+
+  private int runCommand(Map<String, String> values, String logName, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(work.resolve(script + ".log").toFile());
+        .redirectOutput(work.resolve(logName + ".log").toFile());
     Map<String, String> childEnv = pb.environment();
     childEnv.clear();
     childEnv.putAll(Map.of("PATH", System.getenv("PATH"), "PGHOST", "localhost",
@@ -247,6 +406,14 @@ class PostgresDatabaseModuleTest {
         rs.next();
         return rs.getLong(1);
       }
+    }
+  }
+
+  private static void append(Path file, String content) {
+    try {
+      Files.writeString(file, content, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

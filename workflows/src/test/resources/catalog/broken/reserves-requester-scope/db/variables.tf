@@ -1,0 +1,6 @@
+variable "database_name" {
+  type = string
+}
+variable "server_host" {
+  type = string
+}
