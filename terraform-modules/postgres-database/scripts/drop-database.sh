@@ -11,9 +11,13 @@ set -eu
 
 : "${DB_NAME:?DB_NAME is required}"
 : "${OWNER_NAME:?OWNER_NAME is required}"
-if [ -z "${CLAIM:-}" ]; then
-  # A state written by a module version before the claim reached the destroy: it cannot tell
-  # its database from another's. An apply with this version records the claim in place.
+# A state written before the claim reached the destroy has no CLAIM: under Pave the claim is the
+# workspace's name, which Pave also selects as TF_WORKSPACE for every Terraform command (and
+# local-exec inherits Terraform's environment), so such a workspace can still be destroyed.
+CLAIM=${CLAIM:-${TF_WORKSPACE:-}}
+if [ -z "$CLAIM" ]; then
+  # Outside Pave, with no workspace selected, it cannot tell its database from another's. An
+  # apply with this version records the claim in place.
   echo "drop-database.sh: this workspace's state predates claim checks; apply it once more, then destroy" >&2
   exit 1
 fi

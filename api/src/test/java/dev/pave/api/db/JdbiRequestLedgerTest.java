@@ -166,8 +166,9 @@ class JdbiRequestLedgerTest {
     assertThat(reservations().holder("database_name", "[]", "shop")).isEqualTo("orders");
 
     jdbi.useHandle(h -> h.execute("INSERT INTO requests (id, module, version, workspace, environment, team,"
-        + " requester, action, status, inputs, request_hash, created_at) VALUES ('req_m000000000000002',"
-        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'destroy', 'applying', '{}', 'h', now())"));
+        + " requester, requester_subject, action, status, inputs, request_hash, created_at) VALUES ('req_m000000000000002',"
+        + " 'postgres-database', '1.0.0', 'orders', 'dev', 'payments', 'ci', 'tok_ci', 'destroy', 'applying', '{}', 'h',"
+        + " now())"));
     ledger.end("req_m000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
     assertThat(jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow().status()).isEqualTo("destroyed");
     assertThat(reservations().holder("database_name", "[]", "shop")).isNull();

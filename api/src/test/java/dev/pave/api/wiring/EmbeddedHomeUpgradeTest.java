@@ -110,7 +110,9 @@ class EmbeddedHomeUpgradeTest {
         Path.of("../terraform-modules/postgres-database/scripts/drop-database.sh").toAbsolutePath().toString())
         .redirectErrorStream(true);
     drop.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", platform.get("server_port").toString(),
-        "PGUSER", TargetServerRoles.ADMIN, "PGDATABASE", "postgres", "DB_NAME", "orders", "OWNER_NAME", "orders_owner"));
+        "PGUSER", TargetServerRoles.ADMIN, "PGDATABASE", "postgres", "DB_NAME", "orders", "OWNER_NAME", "orders_owner",
+        // As Pave runs Terraform (TF_WORKSPACE is the workspace); the old state has no CLAIM of its own.
+        "TF_WORKSPACE", "orders-db"));
     drop.environment().putAll(endpoints.terraformEnvironment());
     Process process = drop.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
