@@ -12,6 +12,7 @@ import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,13 @@ public class PaveConfiguration extends Configuration {
   /** Base64 of 32 bytes; plans and sensitive outputs are sealed with it. Default: generated into {home}/secret.key. */
   @JsonProperty
   public String encryptionKey = System.getenv("PAVE_ENCRYPTION_KEY");
+
+  /**
+   * Keys replaced by encryptionKey in a rotation: what they sealed still opens, and is sealed again
+   * with the current key at start. Remove them once every process runs with the new key.
+   */
+  @NotNull @JsonProperty
+  public List<String> previousEncryptionKeys = List.of();
 
   /** Becomes an admin token at first start (when no token exists yet). */
   @JsonProperty

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The key that seals plans and sensitive outputs. Configured (every process of a cluster needs
@@ -17,7 +18,18 @@ final class EncryptionKey {
 
   private EncryptionKey() {}
 
-  static SecretBox load(String configured, Path home, boolean singleMachine) {
+  /** The current key, also opening what the previous keys of a rotation sealed (see docs/security.md). */
+  static SecretBox load(String configured, List<String> previous, Path home, boolean singleMachine) {
+    SecretBox current = load(configured, home, singleMachine);
+    try {
+      return previous.isEmpty() ? current : current.withPreviousKeys(previous);
+    } catch (IllegalArgumentException e) {
+      // Never the value itself: it is a key.
+      throw new IllegalStateException("previousEncryptionKeys holds a value that is not a base64-encoded 32-byte key");
+    }
+  }
+
+  private static SecretBox load(String configured, Path home, boolean singleMachine) {
     if (configured != null && !configured.isBlank()) {
       try {
         return SecretBox.fromBase64(configured);

@@ -77,7 +77,9 @@ public final class PaveServices {
           .locations("classpath:db/migration").load().migrate();
       this.jdbi = new JdbiFactory().build(environment,
           pool(databases.jdbcUrl(), databases.user(), databases.password(), config.database.maxConnections), "pave");
-      this.secrets = EncryptionKey.load(config.encryptionKey, home, embeddedDatabase && embeddedTemporal);
+      this.secrets = EncryptionKey.load(config.encryptionKey, config.previousEncryptionKeys, home,
+          embeddedDatabase && embeddedTemporal);
+      SealedDataRotation.resealAll(jdbi, secrets);
       if (embeddedTemporal) {
         dev.pave.api.embedded.EmbeddedTemporal service = new dev.pave.api.embedded.EmbeddedTemporal();
         environment.lifecycle().manage(service);
