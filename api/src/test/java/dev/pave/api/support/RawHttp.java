@@ -40,16 +40,33 @@ public final class RawHttp {
 
   /** Sends {@code method target HTTP/1.1} with the given extra header lines, and reads the whole answer. */
   public static Reply send(int port, String method, String target, String... headerLines) {
-    StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-        .append("Host: localhost:").append(port).append("\r\n");
+    return sendJson(port, method, target, null, headerLines);
+  }
+
+  /**
+   * With a JSON body (null: none). A {@code Host:} line among the headers replaces the default one:
+   * java.net.http will not send a forged Host.
+   */
+  public static Reply sendJson(int port, String method, String target, String jsonBody, String... headerLines) {
+    StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    boolean hostGiven = false;
     for (String line : headerLines) {
       request.append(line).append("\r\n");
+      hostGiven |= line.regionMatches(true, 0, "Host:", 0, 5);
+    }
+    if (!hostGiven) {
+      request.append("Host: localhost:").append(port).append("\r\n");
+    }
+    byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+    if (jsonBody != null) {
+      request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
     }
     request.append("Connection: close\r\n\r\n");
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
       out.flush();
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
