@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.PaveConfiguration;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
+import dev.pave.api.support.RawHttp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -43,6 +44,15 @@ class NulCharactersTest {
       assertNamed(api.get(PaveTestApp.ADMIN_TOKEN, "/v1/metrics?" + parameter + "=a%00b"), parameter);
     }
     assertNamed(api.get(requester, "/v1/workspaces?team=%00"), "team");
+  }
+
+  @Test
+  void inAPathItIsNeverA500() {
+    for (String path : new String[] {"/v1/workspaces/a%00b", "/v1/requests/a%00b", "/v1/modules/a%00b"}) {
+      RawHttp.Reply reply = RawHttp.send(APP.getLocalPort(), "GET", path, "Authorization: Bearer " + requester);
+      assertThat(reply.status()).as(path + ": " + reply.body()).isBetween(400, 499);
+      assertThat(reply.json().path("code").asInt()).isEqualTo(reply.status());
+    }
   }
 
   @Test
