@@ -26,6 +26,12 @@ public final class JsonErrorHandler extends ErrorHandler {
     setShowOrigin(false);
   }
 
+  /** Jetty writes error bodies for GET, POST and HEAD only; a DELETE or PUT refused gets one too. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {

@@ -30,6 +30,7 @@ class JettyErrorsAreJsonTest {
   void anEncodedSlashInAPathIsAJson400() {
     assertJsonError(RawHttp.send(APP.getLocalPort(), "GET", "/v1/requests/a%2Fb"), 400);
     assertJsonError(RawHttp.send(APP.getAdminPort(), "GET", "/prometheus%2Fx"), 400);
+    assertJsonError(RawHttp.send(APP.getLocalPort(), "DELETE", "/v1/tokens/a%2Fb"), 400);
   }
 
   @Test
