@@ -24,8 +24,8 @@ public final class HttpEdge {
 
   /** Checks and settings that must hold before anything starts: a refusal here leaves nothing running. */
   public static void configure(PaveConfiguration config) {
-    SecretLength.require("admin.prometheusToken (PAVE_PROMETHEUS_TOKEN)", config.admin().prometheusToken);
-    AdminBinding.apply(config.getServerFactory(), config.admin().prometheusToken);
+    SecretLength.require("admin.prometheusToken (PAVE_PROMETHEUS_TOKEN)", config.admin().scrapeToken());
+    AdminBinding.apply(config.getServerFactory(), config.admin().scrapeToken());
     RequestLogFormat.apply(config.getServerFactory());
     NoCredentialsInLogs.install();
   }
@@ -34,7 +34,7 @@ public final class HttpEdge {
     filter(environment.servlets(), "query-string-rules", new QueryStringRules());
     filter(environment.servlets(), "failed-auth-limit", new FailedAuthLimit(failedSignIns));
     filter(environment.admin(), "admin-query-string-rules", new QueryStringRules());
-    filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().prometheusToken));
+    filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().scrapeToken()));
 
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
     environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
