@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 JAR = REPO / "api" / "target" / "pave.jar"
 MODULE_DIR = REPO / "terraform-modules" / "postgres-database"
 TERMINAL = {"succeeded", "failed", "denied", "rejected", "cancelled", "expired"}
-ADMIN_TOKEN = "bench-admin-" + os.urandom(8).hex()
+ADMIN_TOKEN = "bench-admin-" + os.urandom(16).hex()  # Pave refuses admin tokens under 32 characters
 
 
 class BenchError(Exception):

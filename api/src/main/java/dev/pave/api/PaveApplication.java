@@ -3,6 +3,8 @@ package dev.pave.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.auth.AdminTokenSeed;
+import dev.pave.api.auth.FailedSignIns;
+import dev.pave.api.auth.SecretLength;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.RoleAuthorizer;
 import dev.pave.api.auth.TokenAuthenticator;
@@ -22,6 +24,8 @@ import dev.pave.api.core.RequestViews;
 import dev.pave.api.core.RunStarter;
 import dev.pave.api.core.TokenService;
 import dev.pave.api.core.WorkspaceService;
+import dev.pave.api.edge.HttpEdge;
+import dev.pave.api.edge.NulFreeJson;
 import dev.pave.api.errors.ApiError;
 import dev.pave.api.errors.ApiExceptionMapper;
 import dev.pave.api.errors.BodySizeLimit;
@@ -74,6 +78,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     bootstrap.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // Times as ISO-8601 UTC with milliseconds, as PRODUCT.md shows them.
     bootstrap.getObjectMapper().registerModule(InstantFormat.module());
+    // A NUL character in any JSON string is a 422 naming the field, never a 500 from PostgreSQL.
+    bootstrap.getObjectMapper().registerModule(NulFreeJson.module());
   }
 
   @Override
@@ -81,8 +87,12 @@ public class PaveApplication extends Application<PaveConfiguration> {
     // Here, not in initialize: the configuration is read with a copy of this mapper, and
     // `-Ddw.x=5` overrides reach it as text, which strict scalars would refuse.
     StrictJson.apply(environment.getObjectMapper());
+    // A guessable first admin token would be the whole installation's key: refused before anything starts.
+    SecretLength.require("adminToken (PAVE_ADMIN_TOKEN)", config.adminToken);
     ServerPorts.applyEnvironment(config);
+    HttpEdge.configure(config);
     SessionFeature.check(config);
+    FailedSignIns failedSignIns = new FailedSignIns(config.failedAuthPerMinute);
     PaveServices services = PaveServices.build(config, environment);
     AdminTokenSeed.seed(services.jdbi, config.adminToken);
 
@@ -94,6 +104,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     Clock clock = Clock.systemUTC();
     RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper());
     RunStarter runs = new RunStarter(services.client, services.jdbi);
+    HttpEdge.install(config, environment, failedSignIns);
     var jersey = environment.jersey();
     jersey.register(new ApiExceptionMapper());
     jersey.register(new JsonInputExceptionMapper());
@@ -116,7 +127,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
         environment.getObjectMapper()), simulationRunner(environment, config), config.policySimulation, clock)));
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
-    SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock);
+    SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
+        failedSignIns);
     MetricsFeature.register(environment, services, browser);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }

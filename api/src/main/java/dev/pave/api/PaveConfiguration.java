@@ -1,6 +1,9 @@
 package dev.pave.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.pave.api.config.AdminSettings;
 import dev.pave.api.config.DatabaseSettings;
 import dev.pave.api.config.EmbeddedSettings;
 import dev.pave.api.config.SessionSettings;
@@ -9,6 +12,7 @@ import dev.pave.api.config.LimitsSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.AdminFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
@@ -90,9 +94,33 @@ public class PaveConfiguration extends Configuration {
   @JsonProperty
   public boolean runWorker = false;
 
+  /**
+   * Failed authentications one source address may make per minute before it is refused with 429
+   * for the rest of that minute (bearer tokens and the browser sign-in together).
+   */
+  @JsonProperty
+  public int failedAuthPerMinute = 20;
+
   /** Largest request body accepted, in bytes. */
   @JsonProperty
   public int maxRequestBytes = 64 * 1024;
+
+  public PaveConfiguration() {
+    setAdminFactory(new AdminSettings());
+  }
+
+  /** Dropwizard's {@code admin} block, read as Pave's {@link AdminSettings} (which adds the scrape token). */
+  @Override
+  @JsonProperty("admin")
+  @JsonDeserialize(as = AdminSettings.class)
+  public void setAdminFactory(AdminFactory admin) {
+    super.setAdminFactory(admin);
+  }
+
+  @JsonIgnore
+  public AdminSettings admin() {
+    return (AdminSettings) getAdminFactory();
+  }
 
   static String envOr(String name, String fallback) {
     String value = System.getenv(name);

@@ -26,7 +26,7 @@ final class StartupBanner {
     System.out.println();
     System.out.println("Pave is up (" + mode + ", data in " + config.home + ")");
     System.out.println("  API    http://localhost:" + api + "/v1   (health: /v1/health, catalog: /v1/modules)");
-    System.out.println("  admin  http://localhost:" + admin + "/");
+    System.out.println("  admin  http://localhost:" + admin + "/prometheus   (and /healthcheck)");
     System.out.println("  try    curl -H \"Authorization: Bearer $PAVE_ADMIN_TOKEN\" http://localhost:" + api + "/v1/modules");
     System.out.println();
   }

@@ -51,6 +51,46 @@ class StartupRefusesBrokenRulesTest {
     assertNoServerLeftRunning(home);
   }
 
+  @Test
+  void aShortAdminTokenStopsTheStartNamingTheVariableNotTheValue() throws Exception {
+    String shortToken = "change-me-please";
+    assertStartRefused("pave-short-admin-token", shortToken,
+        "adminToken (PAVE_ADMIN_TOKEN) is shorter than 32 characters",
+        ConfigOverride.config("adminToken", shortToken));
+  }
+
+  @Test
+  void aShortScrapeTokenStopsTheStart() throws Exception {
+    String shortToken = "scrape-me";
+    assertStartRefused("pave-short-scrape-token", shortToken,
+        "admin.prometheusToken (PAVE_PROMETHEUS_TOKEN) is shorter than 32 characters",
+        ConfigOverride.config("admin.prometheusToken", shortToken));
+  }
+
+  @Test
+  void anAdminPortBeyondLoopbackWithoutAScrapeTokenStopsTheStart() throws Exception {
+    assertStartRefused("pave-exposed-admin", null,
+        "the admin port is configured to listen beyond loopback",
+        ConfigOverride.config("server.adminConnectors[0].bindHost", "0.0.0.0"));
+  }
+
+  /** Refused before anything starts: no database folder is even created. */
+  private static void assertStartRefused(String prefix, String secret, String message, ConfigOverride override)
+      throws Exception {
+    Path home = Files.createTempDirectory(prefix);
+    DropwizardTestSupport<PaveConfiguration> app = new DropwizardTestSupport<>(PaveApplication.class,
+        ResourceHelpers.resourceFilePath("pave-test.yml"),
+        ConfigOverride.config("home", home.toString()), override);
+    try {
+      assertThatThrownBy(app::before).hasStackTraceContaining(message)
+          .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(secret == null ? message + "#" : secret));
+    } finally {
+      app.after();
+    }
+    assertThat(home.resolve("postgres")).doesNotExist();
+    assertNoServerLeftRunning(home);
+  }
+
   /** A running (or crashed) PostgreSQL keeps postmaster.pid in its data folder; a stopped one removes it. */
   private static void assertNoServerLeftRunning(Path home) {
     assertThat(home.resolve("postgres/postmaster.pid")).doesNotExist();

@@ -11,7 +11,7 @@ public final class DashboardFeature {
   private DashboardFeature() {}
 
   public static void register(Environment environment, MetricsService metrics, SessionFeature browser) {
-    environment.jersey().register(new DashboardResource(browser.sessions(), browser.origin(), metrics,
+    environment.jersey().register(new DashboardResource(browser.sessions(), browser.origin(), browser.failedSignIns(), metrics,
         Clock.systemUTC()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.pave.api.dashboard;
 
+import dev.pave.api.auth.FailedSignIns;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.metrics.MetricsReport;
 import dev.pave.api.metrics.MetricsService;
@@ -7,6 +8,7 @@ import dev.pave.api.metrics.RecentRequests;
 import dev.pave.api.session.BrowserSessions;
 import dev.pave.api.session.ServerOrigin;
 import dev.pave.api.session.SessionCookie;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * GET /dashboard: the page, or the sign-in form; POST /dashboard: the form's answer, which opens a
@@ -42,12 +45,15 @@ public class DashboardResource {
 
   private final BrowserSessions sessions;
   private final ServerOrigin origin;
+  private final FailedSignIns failedSignIns;
   private final MetricsService metrics;
   private final Clock clock;
 
-  DashboardResource(BrowserSessions sessions, ServerOrigin origin, MetricsService metrics, Clock clock) {
+  DashboardResource(BrowserSessions sessions, ServerOrigin origin, FailedSignIns failedSignIns, MetricsService metrics,
+      Clock clock) {
     this.sessions = sessions;
     this.origin = origin;
+    this.failedSignIns = failedSignIns;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -70,12 +76,19 @@ public class DashboardResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signIn(@FormParam("token") String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+  public Response signIn(@FormParam("token") String token, @Context HttpHeaders headers, @Context UriInfo uri,
+      @Context HttpServletRequest request) {
     boolean https = origin.https(uri.getRequestUri());
+    String address = request.getRemoteAddr();
+    // The form is a second door for guessing tokens: it shares the API's per-address limit.
+    OptionalLong wait = failedSignIns.retryAfterSeconds(address);
+    if (wait.isPresent()) {
+      return page(429, LoginPage.render("Too many failed sign-ins from your address; try again in "
+          + wait.getAsLong() + " s.")).header("Retry-After", wait.getAsLong()).build();
+    }
     Optional<BrowserSessions.Opened> session = sessions.open(token);
     if (session.isEmpty()) {
-      // FAILED SIGN-IN (issue 9, finding 13): record it here for the per-source limiter of failed
-      // authentications (auth/FailedSignIns), keyed by the request's remote address.
+      failedSignIns.recordFailure(address);
       return page(401, LoginPage.render("That token is not valid (unknown, revoked or expired).")).build();
     }
     // Signing in again replaces the browser's session rather than leaving the old one open.

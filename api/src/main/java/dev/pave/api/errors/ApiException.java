@@ -13,7 +13,7 @@ public class ApiException extends RuntimeException {
     this(code, message, errors, null);
   }
 
-  private ApiException(int code, String message, List<ApiError.FieldMessage> errors, Integer retryAfterSeconds) {
+  protected ApiException(int code, String message, List<ApiError.FieldMessage> errors, Integer retryAfterSeconds) {
     super(message);
     this.code = code;
     this.errors = List.copyOf(errors);

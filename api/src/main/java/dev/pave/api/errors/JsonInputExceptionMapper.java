@@ -7,24 +7,28 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.pave.api.edge.NulFreeJson;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * A body that is not JSON, or has a field Pave does not know: 400. JSON whose field has the wrong
- * type (a boolean for a string, 1.5 for a whole number, "" for a number): 422 naming the field
- * and the expected type, like every other invalid field. Never echoes the value or Jackson's
- * internals (class names, source locations).
+ * type (a boolean for a string, 1.5 for a whole number, "" for a number) or a string with a NUL
+ * character (see {@link NulFreeJson}): 422 naming the field, like every other invalid field.
+ * Never echoes the value or Jackson's internals (class names, source locations).
  */
 public final class JsonInputExceptionMapper implements jakarta.ws.rs.ext.ExceptionMapper<JsonProcessingException> {
 
   @Override
   public Response toResponse(JsonProcessingException exception) {
     ApiError error;
+    if (exception instanceof NulFreeJson.NulCharacter nul) {
+      String field = nul.getPath().isEmpty() ? "body" : fieldOf(nul);
+      error = ApiException.invalid(field, "must not contain a NUL character").toError();
+      return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
     if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
+      String field = fieldOf(mapping);
       if (mapping instanceof MismatchedInputException mismatch && !(mapping instanceof UnrecognizedPropertyException)) {
         String problem = mismatch instanceof InvalidNullException ? "must not be null; leave it out instead"
             : "must be " + expected(mismatch.getTargetType());
@@ -61,5 +65,11 @@ public final class JsonInputExceptionMapper implements jakarta.ws.rs.ext.Excepti
       return "a list";
     }
     return "an object";
+  }
+
+  private static String fieldOf(JsonMappingException mapping) {
+    return mapping.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
   }
 }

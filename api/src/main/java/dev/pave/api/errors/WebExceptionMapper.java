@@ -11,16 +11,7 @@ public final class WebExceptionMapper implements ExceptionMapper<WebApplicationE
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
-    String message = switch (status) {
-      case 401 -> "a valid bearer token is required (Authorization: Bearer <token>)";
-      case 403 -> "your role may not do this";
-      case 404 -> "not found";
-      case 405 -> "method not allowed";
-      case 406 -> "only application/json responses are available here";
-      case 413 -> "the request body is too large";
-      case 415 -> "send the body as application/json";
-      default -> status >= 500 ? "internal error" : "bad request";
-    };
+    String message = StatusMessages.of(status);
     Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(ApiError.of(status, message));
     if (status == 401) {

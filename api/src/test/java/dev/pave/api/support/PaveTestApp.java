@@ -18,6 +18,11 @@ public final class PaveTestApp {
   private PaveTestApp() {}
 
   public static DropwizardAppExtension<PaveConfiguration> embedded(ConfigOverride... extra) {
+    return embeddedFrom("pave-test.yml", extra);
+  }
+
+  /** The same, from another test configuration file in src/test/resources. */
+  public static DropwizardAppExtension<PaveConfiguration> embeddedFrom(String configResource, ConfigOverride... extra) {
     Path home;
     try {
       home = Files.createTempDirectory("pave-test-home");
@@ -28,7 +33,7 @@ public final class PaveTestApp {
     overrides[0] = ConfigOverride.config("home", home.toString());
     overrides[1] = ConfigOverride.config("adminToken", ADMIN_TOKEN);
     System.arraycopy(extra, 0, overrides, 2, extra.length);
-    return new DropwizardAppExtension<>(PaveApplication.class, ResourceHelpers.resourceFilePath("pave-test.yml"),
+    return new DropwizardAppExtension<>(PaveApplication.class, ResourceHelpers.resourceFilePath(configResource),
         overrides);
   }
 }
