@@ -14,7 +14,9 @@ import org.slf4j.helpers.MessageFormatter;
  * Drops any log event that would print a credential: an {@code Authorization} header with its
  * value, a bearer token, or an {@code access_token} parameter. Jetty and Jersey print request
  * headers at DEBUG; whoever raises a level (in pave.yml, or on a live process) must not turn
- * the log into a token store. Only events that would be written are examined.
+ * the log into a token store. Jetty's DEBUG dumps of raw buffers (marked {@code <<<...>>>}) show
+ * the first and last bytes of a request, which can be the end of its Authorization header: they
+ * are dropped too. Only events that would be written are examined.
  */
 public final class NoCredentialsInLogs extends TurboFilter {
 
@@ -40,6 +42,9 @@ public final class NoCredentialsInLogs extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     String text = params == null || params.length == 0 ? format : MessageFormatter.arrayFormat(format, params).getMessage();
+    if (logger.getName().startsWith("org.eclipse.jetty") && text.contains("<<<")) {
+      return FilterReply.DENY; // a raw buffer: may hold any piece of any header
+    }
     if (CREDENTIAL.matcher(text).find() || t != null && t.getMessage() != null && CREDENTIAL.matcher(t.getMessage()).find()) {
       return FilterReply.DENY;
     }
