@@ -13,15 +13,27 @@ set -eu
 : "${OWNER_PASSWORD:?OWNER_PASSWORD is required}"
 ITERATIONS=4096
 
-# The bytes of a hex string, on stdout.
-bytes() {
-  rest=$1 format=''
+# Sets $decimals to the bytes of a hex string as decimal numbers (shell arithmetic: no process).
+decimals_of() {
+  rest=$1 decimals=''
   while [ -n "$rest" ]; do
     pair=${rest%"${rest#??}"}
     rest=${rest#??}
-    format="$format\\$(printf '%03o' $((0x$pair)))"
+    decimals="$decimals $((0x$pair))"
   done
-  printf "$format"
+}
+
+# Writes the bytes given as decimal numbers ($1): printf repeats its format for every number,
+# so a whole key costs one subshell, not one per byte (a create ran ~600 of them before).
+write_bytes() {
+  # shellcheck disable=SC2059,SC2086
+  printf "$(printf '\\%03o' $1)"
+}
+
+# The bytes of a hex string, on stdout.
+bytes() {
+  decimals_of "$1"
+  write_bytes "$decimals"
 }
 
 # SHA-256 of stdin, in hex.
@@ -32,20 +44,20 @@ sha256_hex() {
 
 # HMAC-SHA-256 (RFC 2104) in hex: $1 the key in hex (at most one 64-byte block), $2 the message.
 hmac_hex() {
-  rest=$1 inner_pad='' outer_pad='' i=0
-  while [ $i -lt 64 ]; do
-    if [ -n "$rest" ]; then
-      pair=${rest%"${rest#??}"}
-      rest=${rest#??}
-    else
-      pair=00
-    fi
-    inner_pad="$inner_pad$(printf '%02x' $((0x$pair ^ 0x36)))"
-    outer_pad="$outer_pad$(printf '%02x' $((0x$pair ^ 0x5c)))"
-    i=$((i + 1))
+  decimals_of "$1"
+  inner_pad='' outer_pad='' n=0
+  for byte in $decimals; do
+    inner_pad="$inner_pad $((byte ^ 0x36))"
+    outer_pad="$outer_pad $((byte ^ 0x5c))"
+    n=$((n + 1))
   done
-  inner=$({ bytes "$inner_pad"; printf '%s' "$2"; } | sha256_hex)
-  { bytes "$outer_pad"; bytes "$inner"; } | sha256_hex
+  while [ $n -lt 64 ]; do   # the key, zero-padded to the block size, xored with the pads
+    inner_pad="$inner_pad $((0x36))"
+    outer_pad="$outer_pad $((0x5c))"
+    n=$((n + 1))
+  done
+  inner=$({ write_bytes "$inner_pad"; printf '%s' "$2"; } | sha256_hex)
+  { write_bytes "$outer_pad"; bytes "$inner"; } | sha256_hex
 }
 
 base64_of_hex() {
