@@ -1,5 +1,9 @@
 package dev.pave.api;
 
+import dev.pave.api.audit.AuditPublicKeyResource;
+import dev.pave.api.audit.AuditResource;
+import dev.pave.api.audit.AuditTrail;
+import dev.pave.api.audit.Checkpointer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.auth.AdminTokenSeed;
@@ -122,6 +126,10 @@ public class PaveApplication extends Application<PaveConfiguration> {
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
+    jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
+    jersey.register(new AuditPublicKeyResource(services.auditKey));
+    environment.lifecycle().manage(new Checkpointer(services.jdbi, services.auditKey, config.audit.checkpointEvery,
+        config.audit.checkpointInterval));
     jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
     jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
