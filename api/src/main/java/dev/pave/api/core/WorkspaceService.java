@@ -1,5 +1,7 @@
 package dev.pave.api.core;
 
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +53,10 @@ public final class WorkspaceService {
     if (!caller.team().equals(row.team())) {
       throw new ApiException(403, "only team " + row.team() + " may reveal the sensitive outputs of " + name);
     }
+    // Recorded before anything is shown: a reveal the trail cannot hold is not made.
+    jdbi.useTransaction(handle -> AuditLog.append(handle, AuditEvent.by(caller, "secret.revealed",
+        "workspace:" + name, java.util.Map.of("outputs", row.sensitiveOutputs() == null ? java.util.List.of()
+            : java.util.List.of(row.sensitiveOutputs())))));
     if (row.sealedSecrets() != null) {
       byte[] plain = secrets.open(row.sealedSecrets(), "workspace:" + name);
       try {
