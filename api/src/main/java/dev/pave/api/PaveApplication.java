@@ -76,6 +76,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new PolicyCommand());
+    bootstrap.addCommand(new dev.pave.api.cli.AuditCommand());
     // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
     bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // A key given twice is ambiguous (which one did the caller mean?): refuse it.

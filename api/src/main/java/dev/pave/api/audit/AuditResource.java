@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +31,29 @@ public class AuditResource {
     body.put("events", page.events());
     body.put("nextCursor", page.nextCursor());
     return body;
+  }
+
+  /** JSON Lines for `pave audit export`: the events since {@code since}, then their checkpoints. */
+  @GET
+  @Path("/export")
+  @Produces("application/x-ndjson")
+  public StreamingOutput export(@QueryParam("since") String since) {
+    String window = since == null ? "30d" : since;
+    // Checked before the first byte is written: a bad value is still a 422, not a broken stream.
+    dev.pave.api.core.TimeWindows.since("since", window, java.time.Clock.systemUTC());
+    return out -> {
+      java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+          java.nio.charset.StandardCharsets.UTF_8));
+      trail.export(window, line -> {
+        try {
+          writer.write(line.toString());
+          writer.write('\n');
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      writer.flush();
+    };
   }
 
   @GET

@@ -110,15 +110,31 @@ public final class AuditTrail {
     }
   }
 
-  /** Every event since {@code since} and every checkpoint, for an export (oldest first). */
-  public void export(Instant since, Consumer<JsonNode> eventSink, Consumer<JsonNode> checkpointSink) {
-    // An export starts at a checkpoint's event when it can, so that the first event's prevHash
-    // is vouched for by a signature.
-    jdbi.useHandle(handle -> {
-      handle.createQuery("SELECT * FROM audit_events WHERE at >= :since ORDER BY seq").bind("since", since)
-          .setFetchSize(1000).map((rs, ctx) -> record(rs)).forEach(r -> eventSink.accept(r.json()));
-      checkpoints(handle).forEach(c -> checkpointSink.accept(c.json()));
+  /**
+   * Every event since {@code since} (an ISO instant or "30d"), then the checkpoints from the
+   * first exported event on, as JSON Lines: {"event": {...}} and {"checkpoint": {...}}. Streamed
+   * in one read-only transaction, so a long trail is never held in memory.
+   */
+  public void export(String since, Consumer<JsonNode> sink) {
+    Instant from = TimeWindows.since("since", since, clock);
+    jdbi.useTransaction(handle -> {
+      long[] first = {-1};
+      handle.createQuery("SELECT * FROM audit_events WHERE at >= :since ORDER BY seq").bind("since", from)
+          .setFetchSize(1000).map((rs, ctx) -> record(rs)).forEach(r -> {
+            if (first[0] < 0) {
+              first[0] = r.seq();
+            }
+            sink.accept(wrap("event", r.json()));
+          });
+      if (first[0] < 0) {
+        return;
+      }
+      checkpoints(handle).stream().filter(c -> c.seq() >= first[0]).forEach(c -> sink.accept(wrap("checkpoint", c.json())));
     });
+  }
+
+  private static JsonNode wrap(String kind, JsonNode value) {
+    return CanonicalJson.mapper().createObjectNode().set(kind, value);
   }
 
   public static List<Checkpoint> checkpoints(Handle handle) {
