@@ -9,7 +9,12 @@ import org.jdbi.v3.core.Handle;
  * The one way into the audit trail. {@link #append} runs in the caller's transaction, beside the
  * change it records: both are stored or neither is. Writers take one transaction-scoped advisory
  * lock before reading the head, so concurrent transactions line up into one chain without gaps;
- * the lock is held until the writer commits, which is what makes max(seq) + 1 safe.
+ * the lock is held until the writer commits, which is what makes max(seq) + 1 safe. Call it as
+ * the last statement of the transaction: the lock is then held briefly, and always taken after
+ * any row lock, so that writers never wait on each other in a circle.
+ *
+ * <p>For a new kind of event: {@code AuditLog.append(handle, AuditEvent.bySystem("history.archived",
+ * requestId, Map.of("historySha256", hash)))} inside the transaction that stores the change.
  */
 public final class AuditLog {
 

@@ -149,16 +149,17 @@ public final class JdbiRequestLedger implements RequestLedger {
       if (ended != 1) {
         return;
       }
-      // The error text stays on the request (its team reads it there): Terraform's messages may
-      // quote inputs, and the trail keeps only what can never be a secret.
-      AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId,
-          Map.of("status", status.wireName(), "error", error != null)));
       if (destroy && status == RequestStatus.SUCCEEDED) {
         handle.attach(WorkspaceDao.class).destroyed(requestId, at);
         handle.attach(NameReservationDao.class).releaseWorkspaceOf(requestId);
       } else if (!destroy && status != RequestStatus.SUCCEEDED) {
         endedWithoutApplying(handle, requestId, at);
       }
+      // Last, as in every audited transaction: the chain's lock is taken after the rows' locks,
+      // never before, so two writers cannot wait on each other. The error text stays on the
+      // request (its team reads it there): Terraform's messages may quote inputs.
+      AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId,
+          Map.of("status", status.wireName(), "error", error != null)));
     });
   }
 
