@@ -114,6 +114,41 @@ class AuditTrailEndToEndTest {
 
   @Test
   @Order(2)
+  void cancelsRejectionsRevocationsAndSimulationsAreOnTheTrailToo() {
+    String requester = tokens.get("ci-ledger");
+    String held = accepted(requester, "prod", "audit-cancel");
+    api.awaitStatus(requester, held, "awaiting_approval", WAIT);
+    assertThat(api.post(requester, "/v1/requests/" + held + "/cancel", Map.of()).status()).isEqualTo(200);
+    assertThat(api.awaitTerminal(requester, held, WAIT).get("status").asText()).isEqualTo("cancelled");
+    List<JsonNode> cancelled = all("target=" + held);
+    assertThat(actions(cancelled)).containsSubsequence("request.accepted", "request.cancel_requested",
+        "request.cancelled");
+    assertThat(cancelled.stream().filter(e -> e.get("action").asText().equals("request.cancel_requested"))
+        .findFirst().orElseThrow().at("/actor/subject").asText()).isEqualTo(ids.get("ci-ledger"));
+
+    String refused = accepted(requester, "prod", "audit-reject");
+    api.awaitStatus(requester, refused, "awaiting_approval", WAIT);
+    assertThat(api.post(tokens.get("ana"), "/v1/requests/" + refused + "/approval",
+        Map.of("decision", "reject", "comment", "no")).status()).isEqualTo(200);
+    assertThat(api.awaitTerminal(requester, refused, WAIT).get("status").asText()).isEqualTo("rejected");
+    assertThat(actions(all("target=" + refused))).containsSubsequence("approval.decided", "request.rejected");
+
+    issue("short-lived", "ledger", "requester");
+    assertThat(api.delete(PaveTestApp.ADMIN_TOKEN, "/v1/tokens/" + ids.get("short-lived")).status()).isEqualTo(204);
+    assertThat(actions(all("target=" + ids.get("short-lived")))).containsExactly("token.issued", "token.revoked");
+
+    String candidate = "name: audit-candidate\ndescription: test\nstage: request\nenforcement: advisory\n"
+        + "deny: \"false\"\nmessage: never\n";
+    HttpApi.Reply simulated = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1h",
+        "policies", List.of(Map.of("path", "audit-candidate.yaml", "content", candidate))));
+    assertThat(simulated.status()).as(simulated.body().toString()).isEqualTo(200);
+    JsonNode run = all("action=policy.simulated").get(0);
+    assertThat(run.at("/details/candidates/audit-candidate.yaml").asText()).matches("sha256:[0-9a-f]{64}");
+    assertThat(run.toString()).doesNotContain("never");
+  }
+
+  @Test
+  @Order(3)
   void onlyAuditorsAndAdminsReadTheTrailAndTheKeyIsPublic() {
     assertThat(api.get(tokens.get("audra"), "/v1/audit").status()).isEqualTo(200);
     assertThat(api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit/verify").status()).isEqualTo(200);
@@ -129,7 +164,7 @@ class AuditTrailEndToEndTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void badParametersAreRefusedNamingTheField() {
     for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=1001", "limit"}, {"limit=ten", "limit"},
         {"cursor=nonsense", "cursor"}, {"since=yesterday", "since"}, {"until=soon", "until"}}) {
@@ -140,7 +175,7 @@ class AuditTrailEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void pagesFollowEachOtherOldestFirstAndFiltersHold() {
     List<JsonNode> paged = all("limit=2");
     List<JsonNode> whole = all("limit=1000");
@@ -160,7 +195,7 @@ class AuditTrailEndToEndTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theApplicationsRoleCannotChangeWhatIsRecorded() throws SQLException {
     EmbeddedLogins logins = EmbeddedLogins.of(APP);
     try (Connection app = EmbeddedLogins.connect(DB_PORT, "pave", PaveServerRoles.APP,
@@ -183,7 +218,7 @@ class AuditTrailEndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anEventChangedByTheDatabaseOwnerIsFoundByVerification() throws Exception {
     JsonNode verified = awaitCheckpoint();
     assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
