@@ -99,6 +99,8 @@ class AuditTrailEndToEndTest {
     List<JsonNode> everything = all("");
     assertThat(actions(everything)).contains("catalog.loaded", "policies.loaded", "token.issued", "secret.revealed",
         "session.signed_in", "session.signed_out");
+    assertThat(everything.stream().filter(e -> e.get("action").asText().equals("token.issued")).findFirst()
+        .orElseThrow().get("target").asText()).as("the admin token seeded at first start").isEqualTo("tok_admin");
     JsonNode revealed = everything.stream().filter(e -> e.get("action").asText().equals("secret.revealed"))
         .findFirst().orElseThrow();
     assertThat(revealed.get("target").asText()).isEqualTo("workspace:audit-dev");
