@@ -1,11 +1,11 @@
 package dev.pave.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.audit.AuditPublicKeyResource;
 import dev.pave.api.audit.AuditResource;
 import dev.pave.api.audit.AuditTrail;
 import dev.pave.api.audit.Checkpointer;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.FailedSignIns;
 import dev.pave.api.auth.SecretLength;

@@ -1,17 +1,16 @@
 package dev.pave.api.core;
 
-import dev.pave.api.audit.AuditEvent;
-import dev.pave.api.audit.AuditLog;
-import dev.pave.api.auth.PavePrincipal;
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.IssuedToken;
 import dev.pave.api.api.NewToken;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
+import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Tokens;
 import dev.pave.api.db.TokenDao;
-import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.db.TokenRow;
+import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
 import dev.pave.api.session.BrowserSessionDao;
@@ -21,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 

@@ -1,12 +1,12 @@
 package dev.pave.api.core;
 
-import dev.pave.api.audit.AuditEvent;
-import dev.pave.api.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.api.api.CostView;
 import dev.pave.api.api.WorkspaceView;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.db.WorkspaceDao;
 import dev.pave.api.db.WorkspaceRow;

@@ -60,7 +60,7 @@ class AuditCliTest {
     List<String> altered = new ArrayList<>(lines);
     int index = indexOfEvent(lines, "token.issued");
     ObjectNode line = (ObjectNode) JSON.readTree(altered.get(index));
-    ((ObjectNode) line.get("event").get("details")).put("role", "admin");
+    ((ObjectNode) line.get("event").get("details")).put("name", "forged-" + line.at("/event/details/name").asText());
     altered.set(index, JSON.writeValueAsString(line));
     long alteredSeq = line.at("/event/seq").asLong();
     Path alteredFile = dir.resolve("altered.jsonl");
