@@ -2,6 +2,10 @@ package dev.pave.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.pave.api.audit.AuditPublicKeyResource;
+import dev.pave.api.audit.AuditResource;
+import dev.pave.api.audit.AuditTrail;
+import dev.pave.api.audit.Checkpointer;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.FailedSignIns;
 import dev.pave.api.auth.SecretLength;
@@ -72,6 +76,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new PolicyCommand());
+    bootstrap.addCommand(new dev.pave.api.cli.AuditCommand());
     // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
     bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // A key given twice is ambiguous (which one did the caller mean?): refuse it.
@@ -122,6 +127,10 @@ public class PaveApplication extends Application<PaveConfiguration> {
         new RequestHistory(services.client)));
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
+    jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
+    jersey.register(new AuditPublicKeyResource(services.auditKey));
+    environment.lifecycle().manage(new Checkpointer(services.jdbi, services.auditKey, config.audit.checkpointEvery,
+        config.audit.checkpointInterval));
     jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
     jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
         new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,

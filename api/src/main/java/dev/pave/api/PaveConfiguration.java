@@ -83,6 +83,10 @@ public class PaveConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty
   public LimitsSettings limits = new LimitsSettings();
 
+  /** The audit trail's checkpoint key and cadence (docs/audit.md). */
+  @Valid @NotNull @JsonProperty
+  public dev.pave.api.config.AuditSettings audit = new dev.pave.api.config.AuditSettings();
+
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty
   public Map<String, Object> platformInputs = new LinkedHashMap<>();

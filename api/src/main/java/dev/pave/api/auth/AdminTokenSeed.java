@@ -27,6 +27,9 @@ public final class AdminTokenSeed {
       }
       tokens.insert(new TokenRow("tok_admin", "admin", "platform", Role.ADMIN.wireName(), Tokens.hash(token.trim()),
           Instant.now(), null, null));
+      dev.pave.api.audit.AuditLog.append(handle, dev.pave.api.audit.AuditEvent.bySystem("token.issued", "tok_admin",
+          java.util.Map.of("name", "admin", "team", "platform", "role", Role.ADMIN.wireName(), "expiresAt", "never",
+              "from", "PAVE_ADMIN_TOKEN at first start")));
       return true;
     });
   }

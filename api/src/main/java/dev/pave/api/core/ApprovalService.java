@@ -2,6 +2,8 @@ package dev.pave.api.core;
 
 import dev.pave.api.api.ApprovalBody;
 import dev.pave.api.api.RequestView;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Subjects;
@@ -58,7 +60,16 @@ public final class ApprovalService {
     }
     ApprovalRow row = new ApprovalRow(id, plan.sha256(), body.decision(), caller.name(),
         body.comment(), clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject());
-    if (jdbi.onDemand(GuardrailDao.class).insertApproval(row) == 0) {
+    boolean decided = jdbi.inTransaction(handle -> {
+      if (handle.attach(GuardrailDao.class).insertApproval(row) == 0) {
+        return false;
+      }
+      // The comment stays in approvals (append-only too); the trail says whether there was one.
+      AuditLog.append(handle, AuditEvent.by(caller, "approval.decided", id, java.util.Map.of(
+          "decision", row.decision(), "planSha256", row.planSha256(), "commented", row.comment() != null)));
+      return true;
+    });
+    if (!decided) {
       throw new ApiException(409, "a decision on this plan of request " + id + " was already made");
     }
     runs.approvalDecided(id);

@@ -35,7 +35,7 @@ public final class PolicyService {
         p.enforcement().wireName(), p.contentHash())).toList();
   }
 
-  public SimulationReport simulate(SimulationRequest body) {
+  public SimulationReport simulate(dev.pave.api.auth.PavePrincipal caller, SimulationRequest body) {
     if (body == null) {
       throw ApiException.invalid("body", "is required: {since, policies: [{path, content}]}");
     }
@@ -43,6 +43,7 @@ public final class PolicyService {
     Instant since = TimeWindows.since("since", body.since(), clock);
     PolicySet candidate = PolicyFolder.load(body, limits.maxPolicies);
     List<String> ids = simulator.requestsSince(since, limits.maxRequests);
+    simulator.recordRun(caller, since, body, ids.size());
     return runner.run(() -> simulator.simulate(candidate, since, ids));
   }
 }

@@ -129,4 +129,20 @@ public final class PolicySimulator {
     }
   }
 
+
+  /**
+   * A simulation leaves the same trace as any decision: who ran which candidate rules (their
+   * hashes, never their text) over how many recorded requests.
+   */
+  public void recordRun(dev.pave.api.auth.PavePrincipal caller, java.time.Instant since,
+      dev.pave.api.api.SimulationRequest body, int requests) {
+    java.util.Map<String, String> candidates = new java.util.TreeMap<>();
+    for (dev.pave.api.api.SimulationRequest.PolicyFile file : body.policies()) {
+      candidates.put(file.path(), dev.pave.workflows.crypto.Hashes.sha256(
+          file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    jdbi.useTransaction(handle -> dev.pave.api.audit.AuditLog.append(handle, dev.pave.api.audit.AuditEvent.by(caller,
+        "policy.simulated", "policies", java.util.Map.of("since", since.toString(), "candidates", candidates,
+            "requests", requests))));
+  }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.api.NewRequest;
 import dev.pave.api.api.RequestView;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Subjects;
@@ -90,7 +92,10 @@ public final class RequestService {
         caller.subject(), null);
     try {
       // The names the request needs are taken with it, or neither is stored.
-      if (!runLimit.insert(row, handle -> reservations.reserve(handle, module, row, module.effectiveInputs(inputs)))) {
+      if (!runLimit.insert(row, handle -> {
+        reservations.reserve(handle, module, row, module.effectiveInputs(inputs));
+        AuditLog.append(handle, AuditEvent.by(caller, "request.accepted", row.id(), accepted(row)));
+      })) {
         // A retry with this key was stored since the replay check above: answer with that one.
         return replay(caller, idempotencyKey, requestHash).orElseThrow();
       }
@@ -103,6 +108,18 @@ public final class RequestService {
     }
     runs.startOrLeaveToSweeper(row.id());
     return new Accepted(get(caller, row.id()), false);
+  }
+
+  /** What the trail keeps of a new request: what it is and its hash, never its inputs (they may hold secrets). */
+  private static Map<String, Object> accepted(RequestRow row) {
+    Map<String, Object> details = new TreeMap<>();
+    details.put("requestHash", row.requestHash());
+    details.put("module", row.module() + "@" + row.version());
+    details.put("workspace", row.workspace());
+    details.put("environment", row.environment());
+    details.put("action", row.action());
+    details.put("team", row.team());
+    return details;
   }
 
   public RequestView get(PavePrincipal caller, String id) {
@@ -133,7 +150,14 @@ public final class RequestService {
     if (caller.role() != Role.ADMIN && !Subjects.isCaller(caller, row.requesterSubject())) {
       throw new ApiException(403, "only the requester or an admin may cancel a request");
     }
-    if (jdbi.onDemand(RequestDao.class).requestCancel(id, caller.name(), caller.subject()) == 0) {
+    boolean requested = jdbi.inTransaction(handle -> {
+      if (handle.attach(RequestDao.class).requestCancel(id, caller.name(), caller.subject()) == 0) {
+        return false;
+      }
+      AuditLog.append(handle, AuditEvent.by(caller, "request.cancel_requested", id, Map.of("status", row.status())));
+      return true;
+    });
+    if (!requested) {
       throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
     }
     runs.cancel(id, caller.name());

@@ -3,11 +3,14 @@ package dev.pave.api.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.IssuedToken;
 import dev.pave.api.api.NewToken;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
+import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.Role;
 import dev.pave.api.auth.Tokens;
 import dev.pave.api.db.TokenDao;
-import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.db.TokenRow;
+import dev.pave.api.db.UniqueViolation;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
 import dev.pave.api.session.BrowserSessionDao;
@@ -17,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -35,7 +39,7 @@ public final class TokenService {
     this.clock = clock;
   }
 
-  public IssuedToken issue(NewToken body) {
+  public IssuedToken issue(PavePrincipal caller, NewToken body) {
     if (body == null) {
       throw ApiException.invalid("body", "is required: {name, team, role, expiresInDays?}");
     }
@@ -73,7 +77,11 @@ public final class TokenService {
     TokenRow row = new TokenRow(Ids.newId("tok"), body.name(), body.team(), role.wireName(), Tokens.hash(token), now,
         expiresAt, null);
     try {
-      jdbi.onDemand(TokenDao.class).insert(row);
+      jdbi.useTransaction(handle -> {
+        handle.attach(TokenDao.class).insert(row);
+        AuditLog.append(handle, AuditEvent.by(caller, "token.issued", row.id(), Map.of("name", row.name(),
+            "team", row.team(), "role", row.role(), "expiresAt", expiresAt == null ? "never" : expiresAt.toString())));
+      });
     } catch (UnableToExecuteStatementException e) {
       if (UniqueViolation.of(e, "tokens_name_per_team")) {
         // Names are display names, but two alike in one team would confuse every reader of the audit.
@@ -87,11 +95,14 @@ public final class TokenService {
   }
 
   /** Revokes the token and, in the same transaction, every browser session it opened. */
-  public void revoke(String id) {
+  public void revoke(PavePrincipal caller, String id) {
     Instant now = clock.instant();
     int revoked = jdbi.inTransaction(handle -> {
       int tokens = handle.attach(TokenDao.class).revoke(id, now);
-      handle.attach(BrowserSessionDao.class).revokeAllOfToken(id, now);
+      int sessions = handle.attach(BrowserSessionDao.class).revokeAllOfToken(id, now);
+      if (tokens == 1) {
+        AuditLog.append(handle, AuditEvent.by(caller, "token.revoked", id, Map.of("sessionsEnded", sessions)));
+      }
       return tokens;
     });
     if (revoked == 0) {

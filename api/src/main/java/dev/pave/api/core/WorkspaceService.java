@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.api.api.CostView;
 import dev.pave.api.api.WorkspaceView;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.db.WorkspaceDao;
 import dev.pave.api.db.WorkspaceRow;
@@ -51,6 +53,10 @@ public final class WorkspaceService {
     if (!caller.team().equals(row.team())) {
       throw new ApiException(403, "only team " + row.team() + " may reveal the sensitive outputs of " + name);
     }
+    // Recorded before anything is shown: a reveal the trail cannot hold is not made.
+    jdbi.useTransaction(handle -> AuditLog.append(handle, AuditEvent.by(caller, "secret.revealed",
+        "workspace:" + name, java.util.Map.of("outputs", row.sensitiveOutputs() == null ? java.util.List.of()
+            : java.util.List.of(row.sensitiveOutputs())))));
     if (row.sealedSecrets() != null) {
       byte[] plain = secrets.open(row.sealedSecrets(), "workspace:" + name);
       try {

@@ -1,5 +1,7 @@
 package dev.pave.api.db;
 
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailLedger;
 import dev.pave.workflows.policy.PolicyResult;
@@ -28,6 +30,16 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
             r.message(), r.hash(), planSha256, at));
       }
       dao.insertResults(rows);
+      for (PolicyResult r : results) {
+        java.util.Map<String, Object> details = new java.util.TreeMap<>();
+        details.put("policy", r.policy());
+        details.put("stage", r.stage());
+        details.put("enforcement", r.enforcement());
+        details.put("policyHash", r.hash());
+        details.put("result", r.result());
+        details.put("planSha256", planSha256);
+        AuditLog.append(handle, AuditEvent.bySystem("policy.evaluated", requestId, details));
+      }
     });
   }
 

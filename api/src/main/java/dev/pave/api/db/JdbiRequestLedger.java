@@ -3,6 +3,8 @@ package dev.pave.api.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
@@ -69,14 +71,21 @@ public final class JdbiRequestLedger implements RequestLedger {
 
   @Override
   public void setStatus(String requestId, RequestStatus status) {
-    jdbi.onDemand(RequestDao.class).setStatus(requestId, status.wireName());
+    jdbi.useTransaction(handle -> {
+      if (handle.attach(RequestDao.class).setStatus(requestId, status.wireName()) == 1) {
+        AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId, Map.of()));
+      }
+    });
   }
 
   @Override
   public Optional<String> startApplying(String requestId) {
-    return session(() -> {
-      RequestDao requests = jdbi.onDemand(RequestDao.class);
+    return jdbi.inTransaction(handle -> {
+      RequestDao requests = handle.attach(RequestDao.class);
       if (requests.startApplying(requestId) == 1) {
+        AuditLog.append(handle, AuditEvent.bySystem("request.applying", requestId,
+            Map.of("planSha256", handle.createQuery("SELECT sha256 FROM plans WHERE request_id = :id")
+                .bind("id", requestId).mapTo(String.class).findOne().orElse("none"))));
         return Optional.<String>empty();
       }
       return Optional.of(requests.cancelledBy(requestId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
@@ -91,7 +100,15 @@ public final class JdbiRequestLedger implements RequestLedger {
 
   @Override
   public void stepFinished(String requestId, StepName step, Instant at, String outcome, String actor) {
-    jdbi.onDemand(StepDao.class).finish(requestId, step.wireName(), at, outcome, actor);
+    if (step != StepName.APPLY) {
+      jdbi.onDemand(StepDao.class).finish(requestId, step.wireName(), at, outcome, actor);
+      return;
+    }
+    jdbi.useTransaction(handle -> {
+      if (handle.attach(StepDao.class).finish(requestId, step.wireName(), at, outcome, actor) == 1) {
+        AuditLog.append(handle, AuditEvent.bySystem("apply.finished", requestId, Map.of("outcome", outcome)));
+      }
+    });
   }
 
   @Override
@@ -138,6 +155,11 @@ public final class JdbiRequestLedger implements RequestLedger {
       } else if (!destroy && status != RequestStatus.SUCCEEDED) {
         endedWithoutApplying(handle, requestId, at);
       }
+      // Last, as in every audited transaction: the chain's lock is taken after the rows' locks,
+      // never before, so two writers cannot wait on each other. The error text stays on the
+      // request (its team reads it there): Terraform's messages may quote inputs.
+      AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId,
+          Map.of("status", status.wireName(), "error", error != null)));
     });
   }
 

@@ -36,7 +36,8 @@ public class PolicyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   // Admins only: a candidate policy is code run over every team's recorded requests and plans.
   @RolesAllowed("admin")
-  public SimulationReport simulate(SimulationRequest body) {
-    return policies.simulate(body);
+  public SimulationReport simulate(@io.dropwizard.auth.Auth dev.pave.api.auth.PavePrincipal caller,
+      SimulationRequest body) {
+    return policies.simulate(caller, body);
   }
 }

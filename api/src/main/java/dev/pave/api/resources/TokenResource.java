@@ -1,6 +1,8 @@
 package dev.pave.api.resources;
 
 import dev.pave.api.api.NewToken;
+import dev.pave.api.auth.PavePrincipal;
+import io.dropwizard.auth.Auth;
 import dev.pave.api.core.TokenService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,14 +27,14 @@ public class TokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response issue(NewToken body) {
-    return Response.status(201).entity(tokens.issue(body)).build();
+  public Response issue(@Auth PavePrincipal caller, NewToken body) {
+    return Response.status(201).entity(tokens.issue(caller, body)).build();
   }
 
   @DELETE
   @Path("/{id}")
-  public Response revoke(@PathParam("id") String id) {
-    tokens.revoke(id);
+  public Response revoke(@Auth PavePrincipal caller, @PathParam("id") String id) {
+    tokens.revoke(caller, id);
     return Response.noContent().build();
   }
 }

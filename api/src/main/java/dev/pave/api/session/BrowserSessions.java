@@ -1,5 +1,7 @@
 package dev.pave.api.session;
 
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.TokenAuthenticator;
 import dev.pave.api.auth.Tokens;
@@ -53,6 +55,8 @@ public final class BrowserSessions {
       BrowserSessionDao sessions = handle.attach(BrowserSessionDao.class);
       sessions.deleteEndedBefore(now.minus(KEEP_ENDED));
       sessions.insert(Tokens.hash(id), caller.get().tokenId(), now, now.plus(lifetime));
+      AuditLog.append(handle, AuditEvent.by(caller.get(), "session.signed_in", caller.get().tokenId(),
+          java.util.Map.of("expiresAt", now.plus(lifetime).toString())));
     });
     return Optional.of(new Opened(id, caller.get(), lifetime));
   }
@@ -69,7 +73,16 @@ public final class BrowserSessions {
   /** Sign-out: the session ends server-side, so a copy of the cookie is worthless from now on. */
   public void close(String sessionId) {
     if (looksLikeOurs(sessionId)) {
-      jdbi.onDemand(BrowserSessionDao.class).revoke(Tokens.hash(sessionId), now());
+      Instant now = now();
+      jdbi.useTransaction(handle -> {
+        BrowserSessionDao sessions = handle.attach(BrowserSessionDao.class);
+        Optional<PavePrincipal> caller = sessions.touchOpen(Tokens.hash(sessionId), now)
+            .map(TokenAuthenticator::principal);
+        if (sessions.revoke(Tokens.hash(sessionId), now) == 1 && caller.isPresent()) {
+          AuditLog.append(handle, AuditEvent.by(caller.get(), "session.signed_out", caller.get().tokenId(),
+              java.util.Map.of()));
+        }
+      });
     }
   }
 

@@ -3,6 +3,8 @@ package dev.pave.api.wiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.audit.CheckpointKey;
+import dev.pave.api.audit.StartupEvents;
 import dev.pave.api.core.CostEstimates;
 import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
@@ -47,6 +49,8 @@ public final class PaveServices {
   public final PolicySet policies;
   public final CostEstimates costs;
   public final SecretBox secrets;
+  /** Signs the audit trail's checkpoints (audit.signingKey, or PAVE_HOME/audit-signing.key). */
+  public final CheckpointKey auditKey;
   public final WorkflowServiceStubs temporal;
   public final WorkflowClient client;
   public final boolean embeddedTemporal;
@@ -80,6 +84,9 @@ public final class PaveServices {
       this.secrets = EncryptionKey.load(config.encryptionKey, config.previousEncryptionKeys, home,
           embeddedDatabase && embeddedTemporal);
       SealedDataRotation.resealAll(jdbi, secrets);
+      this.auditKey = CheckpointKey.load(config.audit.signingKey, config.audit.previousPublicKeys, home,
+          embeddedDatabase && embeddedTemporal);
+      StartupEvents.record(jdbi, catalog, policies);
       if (embeddedTemporal) {
         dev.pave.api.embedded.EmbeddedTemporal service = new dev.pave.api.embedded.EmbeddedTemporal();
         environment.lifecycle().manage(service);

@@ -36,6 +36,7 @@ class DatabaseOutageIT {
         .set("database.url", postgres.jdbcUrl())
         .set("database.user", "postgres")
         .set("encryptionKey", newKey())
+        .set("audit.signingKey", dev.pave.api.support.AuditSigningKeys.newKey())
         .set("platformInputs", Map.of("marker_file", marker.path().toString()))
         .writeTo(dir.resolve("pave.yml"));
     try (postgres; PaveProcess pave = PaveProcess.server("pave", dir.resolve("home"), config)) {

@@ -46,6 +46,7 @@ class WorkerFailoverIT {
           // Terraform state in a database of its own, given as Terraform takes it (a libpq URL).
           .set("terraform.stateDatabaseUrl", postgres.createDatabase("pave_state"))
           .set("encryptionKey", newKey())
+          .set("audit.signingKey", dev.pave.api.support.AuditSigningKeys.newKey())
           .set("platformInputs", Map.of("server_host", "127.0.0.1", "server_port", postgres.port(),
               "admin_user", "postgres", "marker_file", marker.path().toString()))
           .writeTo(dir.resolve("pave.yml"));

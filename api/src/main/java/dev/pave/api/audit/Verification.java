@@ -1,0 +1,16 @@
+package dev.pave.api.audit;
+
+/**
+ * The answer of GET /v1/audit/verify and of `pave audit verify`: {valid, events,
+ * firstBrokenEvent, lastCheckpoint: {seq, headHash, signedAt}}; reason says what broke, in words.
+ */
+public record Verification(boolean valid, long events, Long firstBrokenEvent, CheckpointView lastCheckpoint,
+    String reason) {
+
+  public record CheckpointView(long seq, String headHash, String signedAt) {
+    static CheckpointView of(Checkpoint checkpoint) {
+      return checkpoint == null ? null
+          : new CheckpointView(checkpoint.seq(), checkpoint.headHash(), AuditRecord.AT.format(checkpoint.signedAt()));
+    }
+  }
+}
