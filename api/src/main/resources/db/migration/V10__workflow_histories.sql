@@ -1,8 +1,10 @@
 -- Every closed request workflow's whole Temporal history, kept by Pave: the embedded Temporal
 -- forgets histories at restart and a cluster drops them after its retention, but an auditor
 -- must still read how a request was decided. Append-only: a history is evidence.
+-- No foreign key to requests on purpose: evidence must not go with a cascade from the table it
+-- describes (TRUNCATE requests CASCADE would otherwise empty, or be refused by, this one).
 CREATE TABLE workflow_histories (
-  request_id   text NOT NULL REFERENCES requests (id),
+  request_id   text NOT NULL,
   workflow_id  text NOT NULL,
   run_id       text NOT NULL,
   closed_at    timestamptz NOT NULL,

@@ -82,7 +82,7 @@ public class RequestResource {
   public Response history(@Auth PavePrincipal caller, @PathParam("id") String id,
       @QueryParam("format") String format) {
     if (format != null && !format.equals("json") && !format.equals("timeline")) {
-      throw dev.pave.api.errors.ApiException.invalid("format", "must be json or timeline");
+      throw ApiException.invalid("format", "must be json or timeline");
     }
     requests.get(caller, id); // 404 for another team's request, before Temporal is asked
     if ("timeline".equals(format)) {
