@@ -17,11 +17,13 @@ import dev.pave.api.cli.WorkerCommand;
 import dev.pave.api.core.PolicyService;
 import dev.pave.api.core.PolicySimulator;
 import dev.pave.api.core.SimulationRunner;
+import dev.pave.api.db.WorkflowHistoryStore;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.NameReservations;
 import dev.pave.api.core.Readiness;
+import dev.pave.api.core.HistoryArchiver;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.RequestViews;
@@ -46,6 +48,7 @@ import dev.pave.api.resources.WorkspaceResource;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
+import dev.pave.api.wiring.HistoryArchiving;
 import dev.pave.api.wiring.WorkerLifecycle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -107,6 +110,11 @@ public class PaveApplication extends Application<PaveConfiguration> {
     }
 
     Clock clock = Clock.systemUTC();
+    WorkflowHistoryStore historyArchive = new WorkflowHistoryStore(services.jdbi);
+    if (services.embeddedTemporal || config.runWorker) {
+      environment.lifecycle().manage(
+          new HistoryArchiving(new HistoryArchiver(services.client, historyArchive, clock)));
+    }
     RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper());
     RunStarter runs = new RunStarter(services.client, services.jdbi);
     HttpEdge.install(config, environment, failedSignIns);
@@ -124,7 +132,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         environment.getObjectMapper(), clock, config.limits.runsPerTeam,
         new NameReservations(services.platformInputs(), environment.getObjectMapper()));
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
-        new RequestHistory(services.client)));
+        new RequestHistory(services.client, historyArchive, environment.getObjectMapper())));
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
     jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));

@@ -79,8 +79,15 @@ public class RequestResource {
 
   @GET
   @Path("/{id}/history")
-  public Response history(@Auth PavePrincipal caller, @PathParam("id") String id) {
+  public Response history(@Auth PavePrincipal caller, @PathParam("id") String id,
+      @QueryParam("format") String format) {
+    if (format != null && !format.equals("json") && !format.equals("timeline")) {
+      throw ApiException.invalid("format", "must be json or timeline");
+    }
     requests.get(caller, id); // 404 for another team's request, before Temporal is asked
+    if ("timeline".equals(format)) {
+      return Response.ok(Map.of("events", history.timeline(id)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
     return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
   }
 

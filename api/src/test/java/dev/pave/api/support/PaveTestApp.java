@@ -29,6 +29,12 @@ public final class PaveTestApp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return embeddedIn(home, configResource, extra);
+  }
+
+  /** The application on a given data folder: a second one on the same folder is Pave restarted. */
+  public static DropwizardAppExtension<PaveConfiguration> embeddedIn(Path home, String configResource,
+      ConfigOverride... extra) {
     ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
     overrides[0] = ConfigOverride.config("home", home.toString());
     overrides[1] = ConfigOverride.config("adminToken", ADMIN_TOKEN);

@@ -25,6 +25,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Set<String> failPlanFor = ConcurrentHashMap.newKeySet();
+  final Set<String> failApplyFor = ConcurrentHashMap.newKeySet();
   final Set<String> resumeApplyFor = new HashSet<>();
   /** Requests whose first apply finds the saved plan stale. */
   final Set<String> staleOnce = ConcurrentHashMap.newKeySet();
@@ -116,6 +117,9 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
       return ApplyOutcome.cancelledBy(canceller);
     }
     calls.add("apply " + requestId);
+    if (failApplyFor.contains(requestId)) {
+      throw ApplicationFailure.newNonRetryableFailure("terraform apply failed (exit 1): Error: creating database", "TerraformFailed");
+    }
     if (staleOnce.remove(requestId)) {
       throw ApplicationFailure.newNonRetryableFailure("Saved plan is stale", "StalePlan");
     }

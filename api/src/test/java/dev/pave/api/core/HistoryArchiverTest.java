@@ -1,0 +1,133 @@
+package dev.pave.api.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pave.api.db.RequestDao;
+import dev.pave.api.db.RequestRow;
+import dev.pave.api.db.WorkflowHistoryStore;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.time.Clock;
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The archiver against a real PostgreSQL (Pave's migrations) and Temporal's test service: it
+ * archives ended requests whose workflow has closed, waits for one still closing, skips one
+ * Temporal never held, and a new archiver (a restarted process) takes what was missed, once.
+ */
+class HistoryArchiverTest {
+
+  @WorkflowInterface
+  public interface Closing {
+    @WorkflowMethod
+    String run();
+
+    @SignalMethod
+    void close();
+  }
+
+  public static class ClosingImpl implements Closing {
+    private boolean closed;
+
+    @Override
+    public String run() {
+      Workflow.await(() -> closed);
+      return "succeeded";
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  private EmbeddedPostgres postgres;
+  private Jdbi jdbi;
+  private TestWorkflowEnvironment temporal;
+  private WorkflowClient client;
+  private WorkflowHistoryStore store;
+
+  @BeforeEach
+  void start() throws Exception {
+    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    store = new WorkflowHistoryStore(jdbi);
+    // Real time: with time skipping, waiting on one workflow's result skips the others to their
+    // 10-year run timeout.
+    temporal = TestWorkflowEnvironment.newInstance(
+        io.temporal.testing.TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    temporal.newWorker("test").registerWorkflowImplementationTypes(ClosingImpl.class);
+    temporal.start();
+    client = temporal.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    temporal.close();
+    postgres.close();
+  }
+
+  @Test
+  void archivesClosedWorkflowsOfEndedRequestsOnceAndCatchesUpAfterARestart() {
+    request("req_h000000000000001", "succeeded");
+    request("req_h000000000000002", "failed"); // ended, its workflow still closing
+    request("req_h000000000000003", "cancelled"); // Temporal never held it (ended before a restart)
+    request("req_h000000000000004", "queued"); // not ended: never archived while it runs
+    Closing first = run("req_h000000000000001");
+    first.close();
+    run("req_h000000000000002");
+    run("req_h000000000000004");
+    client.newUntypedWorkflowStub("req_h000000000000001").getResult(String.class);
+
+    HistoryArchiver archiver = new HistoryArchiver(client, store, Clock.systemUTC());
+    assertThat(archiver.archiveEnded()).isEqualTo(1);
+    assertThat(store.latest("req_h000000000000001")).contains(client.fetchHistory("req_h000000000000001").toJson(true));
+    assertThat(store.latest("req_h000000000000002")).isEmpty();
+    assertThat(store.latest("req_h000000000000003")).isEmpty();
+    assertThat(store.latest("req_h000000000000004")).isEmpty();
+
+    client.newWorkflowStub(Closing.class, "req_h000000000000002").close();
+    client.newUntypedWorkflowStub("req_h000000000000002").getResult(String.class);
+    HistoryArchiver restarted = new HistoryArchiver(client, store, Clock.systemUTC());
+    assertThat(restarted.archiveEnded()).as("only what was missed").isEqualTo(1);
+    assertThat(restarted.archiveEnded()).as("nothing twice").isZero();
+    assertThat(store.latest("req_h000000000000002")).hasValueSatisfying(json -> assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED"));
+    String hash = jdbi.withHandle(h -> h.createQuery("SELECT sha256 FROM workflow_histories WHERE request_id = :id")
+        .bind("id", "req_h000000000000002").mapTo(String.class).one());
+    assertThat(hash).isEqualTo(dev.pave.workflows.crypto.Hashes.sha256(
+        store.latest("req_h000000000000002").orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Starts a workflow with the request's id (as RunStarter does) and returns a stub for it. */
+  private Closing run(String id) {
+    Closing stub = client.newWorkflowStub(Closing.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("test").build());
+    WorkflowClient.start(stub::run);
+    return client.newWorkflowStub(Closing.class, id);
+  }
+
+  private void request(String id, String status) {
+    boolean ended = !status.equals("queued");
+    jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", "ws-" + id, "dev",
+        "payments", "ci-payments", "apply", status, "{}", 24, null, "sha256:x",
+        Instant.now(), null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null,
+        "tok_ci-payments", null));
+    if (ended) {
+      jdbi.useHandle(h -> h.execute("UPDATE requests SET finished_at = now() WHERE id = ?", id));
+    }
+  }
+}
