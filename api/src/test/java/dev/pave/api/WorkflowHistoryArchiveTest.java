@@ -9,10 +9,12 @@ import dev.pave.api.home.EmbeddedPasswords;
 import dev.pave.api.support.EmbeddedLogins;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
+import dev.pave.workflows.crypto.Hashes;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -75,6 +77,12 @@ class WorkflowHistoryArchiveTest {
       for (String copy : new String[] {temporalCopy, archived.raw().body()}) {
         assertThat(copy).doesNotContain(password).doesNotContain(token).doesNotContain(PaveTestApp.ADMIN_TOKEN);
       }
+      HttpApi.Reply trail = api.get(PaveTestApp.ADMIN_TOKEN,
+          "/v1/audit?action=workflow_history.archived&target=" + id);
+      assertThat(trail.body().get("events")).as("the archive's hash is on the audit trail, once").hasSize(1);
+      assertThat(trail.body().get("events").get(0).at("/details/historySha256").asText())
+          .isEqualTo(Hashes.sha256(
+              archived.raw().body().getBytes(StandardCharsets.UTF_8)));
 
       HttpApi.Reply timeline = api.get(token, "/v1/requests/" + id + "/history?format=timeline");
       assertThat(timeline.status()).isEqualTo(200);

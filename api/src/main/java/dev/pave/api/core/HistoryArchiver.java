@@ -76,9 +76,7 @@ public final class HistoryArchiver {
     String json = client.fetchHistory(requestId, runId).toJson(true);
     Instant closedAt = Instant.ofEpochSecond(info.getCloseTime().getSeconds(), info.getCloseTime().getNanos());
     String hash = store.archive(requestId, requestId, runId, closedAt, json);
-    // The audit trail (issue 10, item 2) records this hash: AuditLog.append(handle,
-    // "workflow_history.archived", target requestId, details {runId, sha256: hash}) belongs here,
-    // in the archive's transaction, once the audit branch is merged.
+    // The store records the hash on the audit trail in the archive's own transaction.
     LOG.debug("archived the workflow history of {} ({})", requestId, hash);
     return true;
   }

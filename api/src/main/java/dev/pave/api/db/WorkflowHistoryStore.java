@@ -1,5 +1,7 @@
 package dev.pave.api.db;
 
+import dev.pave.api.audit.AuditEvent;
+import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.crypto.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -32,16 +35,25 @@ public final class WorkflowHistoryStore {
     this.jdbi = jdbi;
   }
 
-  /** Stores one closed run's history; archiving the same run twice keeps the first. Returns its hash. */
+  /**
+   * Stores one closed run's history; archiving the same run twice keeps the first. Its hash goes
+   * on the audit trail in the same transaction, once, when the row is new. Returns the hash.
+   */
   public String archive(String requestId, String workflowId, String runId, Instant closedAt, String json) {
     byte[] plain = json.getBytes(StandardCharsets.UTF_8);
     String hash = Hashes.sha256(plain);
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO workflow_histories"
-            + " (request_id, workflow_id, run_id, closed_at, sha256, history_gzip)"
-            + " VALUES (:request, :workflow, :run, :closedAt, :hash, :bytes) ON CONFLICT DO NOTHING")
-        .bind("request", requestId).bind("workflow", workflowId).bind("run", runId)
-        .bind("closedAt", closedAt).bind("hash", hash).bind("bytes", gzip(plain))
-        .execute());
+    jdbi.useTransaction(h -> {
+      int stored = h.createUpdate("INSERT INTO workflow_histories"
+              + " (request_id, workflow_id, run_id, closed_at, sha256, history_gzip)"
+              + " VALUES (:request, :workflow, :run, :closedAt, :hash, :bytes) ON CONFLICT DO NOTHING")
+          .bind("request", requestId).bind("workflow", workflowId).bind("run", runId)
+          .bind("closedAt", closedAt).bind("hash", hash).bind("bytes", gzip(plain))
+          .execute();
+      if (stored == 1) {
+        AuditLog.append(h, AuditEvent.bySystem("workflow_history.archived", requestId,
+            Map.of("runId", runId, "historySha256", hash)));
+      }
+    });
     return hash;
   }
 
