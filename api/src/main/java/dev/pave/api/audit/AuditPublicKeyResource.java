@@ -1,5 +1,6 @@
 package dev.pave.api.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,10 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * The key that signs checkpoints, without a token on purpose: a public key gives nothing away,
- * and an auditor compares it with the one handed over out of band before trusting a verification.
+ * The key that signs checkpoints, for any authenticated caller: a public key gives nothing away,
+ * but PRODUCT.md keeps every call but the health check behind a token, and an auditor compares
+ * it with the one handed over out of band before trusting a verification anyway.
  */
 @Path("/v1/audit/public-key")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditPublicKeyResource {
 

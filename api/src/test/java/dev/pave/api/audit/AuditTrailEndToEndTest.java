@@ -157,7 +157,8 @@ class AuditTrailEndToEndTest {
     assertThat(api.get(tokens.get("ci-ledger"), "/v1/audit").status()).isEqualTo(403);
     assertThat(api.get(tokens.get("ana"), "/v1/audit/verify").status()).isEqualTo(403);
     assertThat(api.get(null, "/v1/audit").status()).isEqualTo(401);
-    HttpApi.Reply key = api.get(null, "/v1/audit/public-key");
+    assertThat(api.get(null, "/v1/audit/public-key").status()).as("every call but health needs a token").isEqualTo(401);
+    HttpApi.Reply key = api.get(tokens.get("ci-ledger"), "/v1/audit/public-key");
     assertThat(key.status()).isEqualTo(200);
     assertThat(key.body().get("algorithm").asText()).isEqualTo("Ed25519");
     assertThat(key.body().get("pem").asText()).startsWith("-----BEGIN PUBLIC KEY-----");

@@ -50,7 +50,7 @@ class AuditCliTest {
     assertThat(AuditCommand.export(url, PaveTestApp.ADMIN_TOKEN, "30d", export, print(console))).isTrue();
     List<String> lines = Files.readAllLines(export);
     assertThat(lines).anyMatch(l -> l.startsWith("{\"event\"")).anyMatch(l -> l.startsWith("{\"checkpoint\""));
-    String key = api.get(null, "/v1/audit/public-key").body().get("pem").asText();
+    String key = api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit/public-key").body().get("pem").asText();
     Path keyFile = dir.resolve("pave-audit.pem");
     Files.writeString(keyFile, key);
 
