@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * One {@code terraform init} per module version and worker process, instead of one per request.
@@ -32,7 +33,12 @@ final class InitializedModules {
   static final String FOLDER = ".initialized";
 
   /** PostgreSQL's words when two sessions create the same catalog object at once. */
-  static final String CATALOG_RACE = "duplicate key value violates unique constraint \"pg_";
+  /**
+   * What PostgreSQL says to the losers of that race, depending on where each lost: on a catalog's
+   * unique index, or (CREATE TABLE IF NOT EXISTS) on the table's row type or the table itself.
+   */
+  static final Pattern CATALOG_RACE = Pattern.compile(
+      "duplicate key value violates unique constraint \"pg_|(type|relation) \"[^\"]+\" already exists");
   private static final int MAX_INIT_ATTEMPTS = 5;
 
   private final Path root;
@@ -102,7 +108,7 @@ final class InitializedModules {
         terraform.init(dir, env, new InitOptions(Map.of(), lockTimeout));
         return;
       } catch (TerraformException e) {
-        if (attempt >= MAX_INIT_ATTEMPTS || !String.valueOf(e.getMessage()).contains(CATALOG_RACE)) {
+        if (attempt >= MAX_INIT_ATTEMPTS || !CATALOG_RACE.matcher(String.valueOf(e.getMessage())).find()) {
           throw e;
         }
         try {

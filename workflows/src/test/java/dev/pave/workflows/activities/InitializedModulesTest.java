@@ -228,4 +228,15 @@ class InitializedModulesTest {
       return r.getString(1);
     }
   }
+
+  @Test
+  void everyWayOfLosingTheBackendsFirstInitRaceIsRetried() {
+    // Seen from Terraform 1.11's pg backend when processes init at once against a new database.
+    assertThat(List.of(
+        "Error: pq: duplicate key value violates unique constraint \"pg_namespace_nspname_index\"",
+        "Error: pq: type \"states\" already exists",
+        "Error: pq: relation \"states\" already exists"))
+        .allMatch(message -> InitializedModules.CATALOG_RACE.matcher(message).find());
+    assertThat(InitializedModules.CATALOG_RACE.matcher("Error: pq: password authentication failed").find()).isFalse();
+  }
 }
