@@ -17,7 +17,8 @@ public interface RequestDao {
       + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error,"
       + " cancelled_by, requester_role, approval_required, approval_deadline, requester_subject, cancelled_by_subject";
 
-  String UNFINISHED = "status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')";
+  /** pave_terminal (V11) is the one SQL source of what is terminal; the partial index requests_workspace_line uses it too. */
+  String UNFINISHED = "NOT pave_terminal(status)";
 
   @SqlUpdate("INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status,"
       + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd, requester_role, requester_subject)"
