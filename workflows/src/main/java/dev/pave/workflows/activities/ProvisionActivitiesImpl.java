@@ -112,6 +112,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public PlanOutcome plan(String requestId) {
+    // A plan made again (the state moved): the lifecycle's move back to planning, then checking.
+    ledger.setStatus(requestId, RequestStatus.PLANNING);
     return plan(ledger.load(requestId));
   }
 
