@@ -8,10 +8,10 @@ import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class JdbiRequestLedger implements RequestLedger {
   @Override
   public RunRequest load(String requestId) {
     RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no request " + requestId, "UnknownRequest"));
+        .orElseThrow(() -> FailureType.UNKNOWN_REQUEST.failure("no request " + requestId));
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
@@ -107,8 +107,8 @@ public final class JdbiRequestLedger implements RequestLedger {
       if (RequestStatus.APPLYING.wireName().equals(status)) {
         return Optional.<String>empty(); // a retried attempt of an apply that had started: its event is written
       }
-      throw ApplicationFailure.newNonRetryableFailure(
-          "request " + requestId + " is " + status + " and cannot start applying; nothing was applied", "UnknownRequest");
+      throw FailureType.UNKNOWN_REQUEST.failure(
+          "request " + requestId + " is " + status + " and cannot start applying; nothing was applied");
     });
   }
 
