@@ -8,17 +8,23 @@ import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.workflows.contract.FailureType;
+import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The activities' view of Pave's tables, over Jdbi. */
 public final class JdbiRequestLedger implements RequestLedger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiRequestLedger.class);
 
   /** This process, as steps record it: host:pid. */
   private static final String WORKER = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
@@ -35,7 +41,7 @@ public final class JdbiRequestLedger implements RequestLedger {
   @Override
   public RunRequest load(String requestId) {
     RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no request " + requestId, "UnknownRequest"));
+        .orElseThrow(() -> FailureType.UNKNOWN_REQUEST.failure("no request " + requestId));
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
@@ -70,11 +76,16 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
-  public void setStatus(String requestId, RequestStatus status) {
-    jdbi.useTransaction(handle -> {
-      if (handle.attach(RequestDao.class).setStatus(requestId, status.wireName()) == 1) {
-        AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId, Map.of()));
+  public boolean setStatus(String requestId, RequestStatus status) {
+    if (status.terminal()) {
+      throw new IllegalArgumentException("a terminal status is reached through end(), which stamps it");
+    }
+    return jdbi.inTransaction(handle -> {
+      if (!move(handle, requestId, status, null, null)) {
+        return false;
       }
+      AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId, Map.of()));
+      return true;
     });
   }
 
@@ -82,15 +93,35 @@ public final class JdbiRequestLedger implements RequestLedger {
   public Optional<String> startApplying(String requestId) {
     return jdbi.inTransaction(handle -> {
       RequestDao requests = handle.attach(RequestDao.class);
-      if (requests.startApplying(requestId) == 1) {
+      if (move(handle, requestId, RequestStatus.APPLYING, null, null)) {
         AuditLog.append(handle, AuditEvent.bySystem("request.applying", requestId,
             Map.of("planSha256", handle.createQuery("SELECT sha256 FROM plans WHERE request_id = :id")
                 .bind("id", requestId).mapTo(String.class).findOne().orElse("none"))));
         return Optional.<String>empty();
       }
-      return Optional.of(requests.cancelledBy(requestId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-          "request " + requestId + " has already ended; nothing was applied", "UnknownRequest")));
+      Optional<String> cancelledBy = requests.cancelledBy(requestId);
+      if (cancelledBy.isPresent()) {
+        return cancelledBy;
+      }
+      String status = requests.statusOf(requestId).orElse("unknown");
+      if (RequestStatus.APPLYING.wireName().equals(status)) {
+        return Optional.<String>empty(); // a retried attempt of an apply that had started: its event is written
+      }
+      throw FailureType.UNKNOWN_REQUEST.failure(
+          "request " + requestId + " is " + status + " and cannot start applying; nothing was applied");
     });
+  }
+
+  /**
+   * The one move of a request's status, in the caller's transaction: from the statuses
+   * {@link RequestLifecycle} allows it from, so an illegal move changes no row and says so.
+   */
+  private static boolean move(Handle handle, String requestId, RequestStatus to, Instant at, String error) {
+    if (handle.attach(RequestDao.class).move(requestId, to.wireName(), RequestLifecycle.wireSourcesOf(to), at, error) == 1) {
+      return true;
+    }
+    LOG.debug("request {} did not move to {}: the lifecycle does not allow it from its status", requestId, to.wireName());
+    return false;
   }
 
   @Override
@@ -141,13 +172,16 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
-  public void end(String requestId, RequestStatus status, Instant at, String error) {
-    jdbi.useTransaction(handle -> {
+  public boolean end(String requestId, RequestStatus status, Instant at, String error) {
+    if (!status.terminal()) {
+      throw new IllegalArgumentException(status.wireName() + " is not a terminal status");
+    }
+    return jdbi.inTransaction(handle -> {
       RequestDao requests = handle.attach(RequestDao.class);
-      int ended = requests.end(requestId, status.wireName(), at, error);
+      boolean ended = move(handle, requestId, status, at, error);
       boolean destroy = requests.find(requestId).map(r -> "destroy".equals(r.action())).orElse(false);
-      if (ended != 1) {
-        return;
+      if (!ended) {
+        return false;
       }
       if (destroy && status == RequestStatus.SUCCEEDED) {
         handle.attach(WorkspaceDao.class).destroyed(requestId, at);
@@ -160,6 +194,7 @@ public final class JdbiRequestLedger implements RequestLedger {
       // request (its team reads it there): Terraform's messages may quote inputs.
       AuditLog.append(handle, AuditEvent.bySystem("request." + status.wireName(), requestId,
           Map.of("status", status.wireName(), "error", error != null)));
+      return true;
     });
   }
 
@@ -168,7 +203,7 @@ public final class JdbiRequestLedger implements RequestLedger {
    * the names it reserved are free again; if it did, something may exist, and a workspace that
    * was not live becomes {@code failed} so that its team can retry or destroy it.
    */
-  private static void endedWithoutApplying(org.jdbi.v3.core.Handle handle, String requestId, Instant at) {
+  private static void endedWithoutApplying(Handle handle, String requestId, Instant at) {
     boolean applyStarted = handle.attach(StepDao.class).forRequest(requestId).stream()
         .anyMatch(step -> StepName.APPLY.wireName().equals(step.name()));
     if (applyStarted) {

@@ -43,9 +43,9 @@ public interface NameReservationDao {
    * been accepted while they were held); otherwise they are free again.
    */
   @SqlUpdate("UPDATE name_reservations n SET request_id = (SELECT r.id FROM requests r WHERE r.workspace = n.workspace"
-      + " AND r.id <> :requestId AND r." + RequestDao.UNFINISHED + " ORDER BY r.created_at, r.id LIMIT 1)"
+      + " AND r.id <> :requestId AND NOT pave_terminal(r.status) ORDER BY r.created_at, r.id LIMIT 1)"
       + " WHERE n.request_id = :requestId AND EXISTS (SELECT FROM requests r WHERE r.workspace = n.workspace"
-      + " AND r.id <> :requestId AND r." + RequestDao.UNFINISHED + ")")
+      + " AND r.id <> :requestId AND NOT pave_terminal(r.status))")
   int handOverToNextInLine(@Bind("requestId") String requestId);
 
   @SqlUpdate("DELETE FROM name_reservations WHERE request_id = :requestId")

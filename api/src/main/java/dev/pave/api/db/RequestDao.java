@@ -1,5 +1,7 @@
 package dev.pave.api.db;
 
+import dev.pave.workflows.contract.RequestLifecycle;
+import dev.pave.workflows.contract.RequestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,8 @@ public interface RequestDao {
       + " plan_destroy, outputs::text AS outputs, sensitive_outputs, cost_monthly_usd, cancel_requested, error,"
       + " cancelled_by, requester_role, approval_required, approval_deadline, requester_subject, cancelled_by_subject";
 
-  String UNFINISHED = "status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')";
+  /** pave_terminal (V11) is the one SQL source of what is terminal; the partial index requests_workspace_line uses it too. */
+  String UNFINISHED = "NOT pave_terminal(status)";
 
   @SqlUpdate("INSERT INTO requests (id, module, version, workspace, environment, team, requester, action, status,"
       + " inputs, ttl_hours, idempotency_key, request_hash, created_at, cost_monthly_usd, requester_role, requester_subject)"
@@ -76,12 +79,23 @@ public interface RequestDao {
       + " AND id <> :id AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
   Optional<String> nextInLine(@Bind("id") String id);
 
-  @SqlUpdate("UPDATE requests SET status = :status WHERE id = :id AND " + UNFINISHED)
-  int setStatus(@Bind("id") String id, @Bind("status") String status);
+  /**
+   * The one atomic move of a request's status: it happens only from a status in {@code from}
+   * (RequestLifecycle.sourcesOf the target), so an illegal or stale move changes no row. A move to
+   * a terminal status stamps its end (and the lead time of a success); a cancel asked for before
+   * an apply starts wins over the apply. Returns the number of rows moved (0 or 1).
+   */
+  @SqlUpdate("UPDATE requests SET status = :to,"
+      + " finished_at = CASE WHEN pave_terminal(:to) THEN CAST(:at AS timestamptz) END,"
+      + " error = CASE WHEN pave_terminal(:to) THEN CAST(:error AS text) END,"
+      + " lead_time_ms = CASE WHEN :to = 'succeeded'"
+      + "   THEN (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - created_at)) * 1000)::bigint END"
+      + " WHERE id = :id AND status = ANY(:from) AND NOT (cancel_requested AND :to = 'applying')")
+  int move(@Bind("id") String id, @Bind("to") String to, @Bind("from") String[] from, @Bind("at") Instant at,
+      @Bind("error") String error);
 
-  /** Applying, unless a cancel came first (the cancel's update only matches statuses before applying). */
-  @SqlUpdate("UPDATE requests SET status = 'applying' WHERE id = :id AND NOT cancel_requested AND " + UNFINISHED)
-  int startApplying(@Bind("id") String id);
+  @SqlQuery("SELECT status FROM requests WHERE id = :id")
+  Optional<String> statusOf(@Bind("id") String id);
 
   @SqlQuery("SELECT COALESCE(cancelled_by, 'requester') FROM requests WHERE id = :id AND cancel_requested")
   Optional<String> cancelledBy(@Bind("id") String id);
@@ -93,13 +107,13 @@ public interface RequestDao {
   @SqlUpdate("UPDATE requests SET outputs = CAST(:outputs AS jsonb), sensitive_outputs = :sensitive WHERE id = :id")
   void setOutputs(@Bind("id") String id, @Bind("outputs") String outputs, @Bind("sensitive") String[] sensitive);
 
-  @SqlUpdate("UPDATE requests SET status = :status, finished_at = :at, error = :error,"
-      + " lead_time_ms = CASE WHEN :status = 'succeeded'"
-      + "   THEN (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - created_at)) * 1000)::bigint END"
-      + " WHERE id = :id AND " + UNFINISHED)
-  int end(@Bind("id") String id, @Bind("status") String status, @Bind("at") Instant at, @Bind("error") String error);
-
   @SqlUpdate("UPDATE requests SET cancel_requested = true, cancelled_by = :actor, cancelled_by_subject = :subject"
-      + " WHERE id = :id AND status IN ('queued', 'planning', 'checking', 'awaiting_approval')")
-  int requestCancel(@Bind("id") String id, @Bind("actor") String actor, @Bind("subject") String actorSubject);
+      + " WHERE id = :id AND status = ANY(:cancellable)")
+  int markCancelRequested(@Bind("id") String id, @Bind("actor") String actor, @Bind("subject") String actorSubject,
+      @Bind("cancellable") String[] cancellable);
+
+  /** Asked for only while the lifecycle still allows a move to cancelled: never once applying. */
+  default int requestCancel(String id, String actor, String actorSubject) {
+    return markCancelRequested(id, actor, actorSubject, RequestLifecycle.wireSourcesOf(RequestStatus.CANCELLED));
+  }
 }

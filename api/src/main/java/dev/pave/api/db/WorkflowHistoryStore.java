@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class WorkflowHistoryStore {
 
   /** Requests that have ended and have no archived history yet, newest first. */
-  private static final String NOT_ARCHIVED = "SELECT r.id FROM requests r WHERE NOT (" + RequestDao.UNFINISHED + ")"
+  private static final String NOT_ARCHIVED = "SELECT r.id FROM requests r WHERE pave_terminal(r.status)"
       + " AND coalesce(r.finished_at, r.created_at) >= :since"
       + " AND NOT EXISTS (SELECT 1 FROM workflow_histories h WHERE h.request_id = r.id)"
       + " ORDER BY coalesce(r.finished_at, r.created_at) DESC LIMIT :limit";

@@ -1,5 +1,6 @@
 package dev.pave.api.metrics;
 
+import dev.pave.api.db.RequestDao;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -119,7 +120,7 @@ final class RollupCollector implements MultiCollector {
         .help("Requests not yet terminal, by status (queued, planning, checking, awaiting_approval, applying)");
     // The same predicate as the partial index requests_workspace_line, so only unfinished rows are read.
     handle.createQuery("SELECT status, module, environment, team, count(*) AS n FROM requests"
-            + " WHERE status NOT IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired')"
+            + " WHERE " + RequestDao.UNFINISHED
             + " GROUP BY status, module, environment, team ORDER BY 1, 2, 3, 4")
         .map((rs, ctx) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
             .labels(Labels.of("status", rs.getString("status"), "module", rs.getString("module"),

@@ -1,6 +1,7 @@
 package dev.pave.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.workflows.activities.SavedPlan;
@@ -63,6 +64,7 @@ class JdbiRequestLedgerTest {
     assertThat(ledger.claimWorkspace("req_a000000000000003")).as("another workspace has its own line").isTrue();
     assertThat(ledger.nextInLine("req_a000000000000001")).contains("req_a000000000000002");
 
+    toApplying("req_a000000000000001");
     ledger.end("req_a000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(10), null);
     assertThat(ledger.claimWorkspace("req_a000000000000002")).isTrue();
     assertThat(ledger.claimWorkspace("req_a000000000000002")).as("a resumed run keeps its claim").isTrue();
@@ -77,6 +79,7 @@ class JdbiRequestLedgerTest {
     // but the workspace is held, so it waits instead of running beside the holder.
     insert("req_f000000000000001", "orders", T0);
     assertThat(ledger.claimWorkspace("req_f000000000000001")).isFalse();
+    toApplying("req_f000000000000002");
     ledger.end("req_f000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
     assertThat(ledger.claimWorkspace("req_f000000000000001")).isTrue();
   }
@@ -103,6 +106,7 @@ class JdbiRequestLedgerTest {
   void leadTimeIsRecordedForSucceededRequestsOnlyAndAnEndIsFinal() {
     insert("req_c000000000000001", "orders", T0);
     insert("req_c000000000000002", "billing", T0);
+    toApplying("req_c000000000000001");
     ledger.end("req_c000000000000001", RequestStatus.SUCCEEDED, T0.plusMillis(2140), null);
     ledger.end("req_c000000000000002", RequestStatus.FAILED, T0.plusMillis(900), "terraform apply failed");
     ledger.end("req_c000000000000001", RequestStatus.FAILED, T0.plusSeconds(9), "too late");
@@ -130,6 +134,7 @@ class JdbiRequestLedgerTest {
   @Test
   void outputsMakeTheWorkspaceLiveAndADestroyEndsIt() {
     insert("req_e000000000000001", "orders", T0);
+    toApplying("req_e000000000000001");
     ledger.recordOutputs("req_e000000000000001", Map.of("host", new ObjectMapper().valueToTree("127.0.0.1")),
         List.of("password"), new byte[] {9});
     WorkspaceRow live = jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow();
@@ -179,6 +184,59 @@ class JdbiRequestLedgerTest {
     assertThat(reservations().holder("database_name", "[]", "shop")).isNull();
   }
 
+  /** The lifecycle's legal path to checking, where an apply may start. */
+  private static void toChecking(String id) {
+    assertThat(ledger.setStatus(id, RequestStatus.PLANNING)).isTrue();
+    assertThat(ledger.setStatus(id, RequestStatus.CHECKING)).isTrue();
+  }
+
+  /** The lifecycle's legal path to applying, from which a request may succeed. */
+  private static void toApplying(String id) {
+    toChecking(id);
+    assertThat(ledger.startApplying(id)).isEmpty();
+  }
+
+  @Test
+  void anIllegalMoveChangesNothingAndALegalOneMoves() {
+    insert("req_l000000000000001", "orders", T0);
+    assertThat(ledger.setStatus("req_l000000000000001", RequestStatus.CHECKING)).as("queued -> checking").isFalse();
+    assertThat(ledger.end("req_l000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(1), null))
+        .as("queued -> succeeded").isFalse();
+    assertThatThrownBy(() -> ledger.startApplying("req_l000000000000001")).as("queued -> applying")
+        .hasMessageContaining("is queued and cannot start applying");
+    RequestRow untouched = jdbi.onDemand(RequestDao.class).find("req_l000000000000001").orElseThrow();
+    assertThat(untouched.status()).isEqualTo("queued");
+    assertThat(untouched.finishedAt()).isNull();
+    assertThat(auditActions("req_l000000000000001")).as("a refused move writes no event").isEmpty();
+
+    toApplying("req_l000000000000001");
+    assertThat(ledger.startApplying("req_l000000000000001")).as("a retried apply goes on").isEmpty();
+    assertThat(ledger.setStatus("req_l000000000000001", RequestStatus.PLANNING)).as("applying -> planning (stale plan)")
+        .isTrue();
+    assertThat(ledger.setStatus("req_l000000000000001", RequestStatus.CHECKING)).isTrue();
+    assertThat(ledger.startApplying("req_l000000000000001")).isEmpty();
+    assertThat(ledger.end("req_l000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(3), null)).isTrue();
+    assertThat(ledger.end("req_l000000000000001", RequestStatus.FAILED, T0.plusSeconds(4), "late")).as("terminal").isFalse();
+    assertThat(ledger.load("req_l000000000000001").status()).isEqualTo(RequestStatus.SUCCEEDED);
+    assertThat(auditActions("req_l000000000000001")).containsExactly("request.planning", "request.checking",
+        "request.applying", "request.planning", "request.checking", "request.applying", "request.succeeded");
+  }
+
+  @Test
+  void aCancelIsRefusedOnceTheLifecycleNoLongerAllowsOne() {
+    insert("req_k000000000000001", "orders", T0);
+    toApplying("req_k000000000000001");
+    assertThat(jdbi.onDemand(RequestDao.class).requestCancel("req_k000000000000001", "alice", "tok_alice")).isZero();
+    assertThat(ledger.end("req_k000000000000001", RequestStatus.CANCELLED, T0.plusSeconds(1), null))
+        .as("applying -> cancelled").isFalse();
+    assertThat(ledger.load("req_k000000000000001").status()).isEqualTo(RequestStatus.APPLYING);
+  }
+
+  private static List<String> auditActions(String requestId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT action FROM audit_events WHERE target = :id ORDER BY seq")
+        .bind("id", requestId).mapTo(String.class).list());
+  }
+
   private static NameReservationDao reservations() {
     return jdbi.onDemand(NameReservationDao.class);
   }
@@ -225,6 +283,8 @@ class JdbiRequestLedgerTest {
     insert("req_c000000000000002", "billing", T0);
     RequestDao requests = jdbi.onDemand(RequestDao.class);
 
+    toChecking("req_c000000000000001");
+    toChecking("req_c000000000000002");
     assertThat(requests.requestCancel("req_c000000000000001", "alice", "tok_alice")).isEqualTo(1);
     assertThat(ledger.startApplying("req_c000000000000001")).as("the cancel came first").contains("alice");
     assertThat(ledger.load("req_c000000000000001").status()).isNotEqualTo(RequestStatus.APPLYING);

@@ -37,7 +37,8 @@ final class PolicyChecks {
 
   /** Request-stage policies, before any Terraform command runs. */
   PolicyCheck request(RunRequest request, CatalogModule module) {
-    open(request);
+    // Still queued: the lifecycle goes queued -> planning or denied, the request stage is no move of its own.
+    openStep(request);
     return record(request.id(),
         policies.evaluate(PolicyStage.REQUEST, PolicyDocuments.requestStage(request, module)), null);
   }
@@ -52,6 +53,10 @@ final class PolicyChecks {
 
   private void open(RunRequest request) {
     requests.setStatus(request.id(), RequestStatus.CHECKING);
+    openStep(request);
+  }
+
+  private void openStep(RunRequest request) {
     requests.stepStarted(request.id(), StepName.POLICY, clock.instant(), SYSTEM);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.crypto.Hashes;
@@ -112,6 +113,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public PlanOutcome plan(String requestId) {
+    // A plan made again (the state moved): the lifecycle's move back to planning, then checking.
+    ledger.setStatus(requestId, RequestStatus.PLANNING);
     return plan(ledger.load(requestId));
   }
 
@@ -154,17 +157,17 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }
     step(requestId, StepName.APPLY, () -> {
       SavedPlan saved = ledger.loadPlan(requestId)
-          .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no saved plan to apply", "TerraformFailed"));
+          .orElseThrow(() -> FailureType.TERRAFORM_FAILED.failure("no saved plan to apply"));
       byte[] plan = secrets.open(saved.sealed(), requestId);
       if (!Hashes.sha256(plan).equals(saved.sha256())) {
         // Fail closed: only the plan that was checked may be applied.
-        throw ApplicationFailure.newNonRetryableFailure("the saved plan does not match its recorded hash", "TerraformFailed");
+        throw FailureType.TERRAFORM_FAILED.failure("the saved plan does not match its recorded hash");
       }
       if (request.approvalRequired() && guardrails.decision(requestId, saved.sha256())
           .filter(ApprovalDecision::approved).isEmpty()) {
         // Fail closed: the approval was given for a plan, and only that plan may be applied.
-        throw ApplicationFailure.newNonRetryableFailure(
-            "the plan to apply is not the plan that was approved; nothing was applied", "TerraformFailed");
+        throw FailureType.TERRAFORM_FAILED.failure(
+            "the plan to apply is not the plan that was approved; nothing was applied");
       }
       Path dir = workingDirectory(request);
       Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
@@ -222,17 +225,17 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       return result;
     } catch (StateLockedException locked) {
       // Another process holds the state: a retry waits its turn, the step stays open.
-      throw ApplicationFailure.newFailure(locked.getMessage(), "StateLocked");
+      throw FailureType.STATE_LOCKED.failure(locked.getMessage());
     } catch (BackendUnavailableException unreachable) {
       // The state database is down: nothing changed, so the step waits and retries (step stays open).
-      throw ApplicationFailure.newFailure(unreachable.getMessage(), "BackendUnavailable");
+      throw FailureType.BACKEND_UNAVAILABLE.failure(unreachable.getMessage());
     } catch (StalePlanException stale) {
       // Not a failure of the request: the workflow plans and checks again, never applies blind.
       ledger.stepFinished(requestId, name, clock.instant(), "stale", null);
-      throw ApplicationFailure.newNonRetryableFailure(stale.getMessage(), "StalePlan");
+      throw FailureType.STALE_PLAN.failure(stale.getMessage());
     } catch (TerraformException failed) {
       ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
-      throw ApplicationFailure.newNonRetryableFailure(failed.getMessage(), "TerraformFailed");
+      throw FailureType.TERRAFORM_FAILED.failure(failed.getMessage());
     } catch (ApplicationFailure failure) {
       if (failure.isNonRetryable()) {
         ledger.stepFinished(requestId, name, clock.instant(), "failed", null);
@@ -269,7 +272,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }
     synchronized (this) {
       if (!legacyStatesAdopted && !config.states().adoptLegacyStates()) {
-        throw ApplicationFailure.newFailure("cannot reach the Terraform state database yet", "BackendUnavailable");
+        throw FailureType.BACKEND_UNAVAILABLE.failure("cannot reach the Terraform state database yet");
       }
       legacyStatesAdopted = true;
     }
@@ -286,8 +289,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   private CatalogModule module(RunRequest request) {
     return catalog.find(request.module(), request.version())
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "module " + request.module() + " " + request.version() + " is no longer in the catalog", "TerraformFailed"));
+        .orElseThrow(() -> FailureType.TERRAFORM_FAILED.failure(
+            "module " + request.module() + " " + request.version() + " is no longer in the catalog"));
   }
 
   /** Terraform's environment for a request's workspace, or for none (init of a module version). */

@@ -34,11 +34,20 @@ public interface RequestLedger {
   /** The oldest unfinished request of the workspace other than this one. */
   Optional<String> nextInLine(String requestId);
 
-  void setStatus(String requestId, RequestStatus status);
+  /**
+   * Moves the request to a non-terminal status, if {@link dev.pave.workflows.contract.RequestLifecycle}
+   * allows it from the status it is in; one atomic update.
+   *
+   * @return false when nothing moved: the move is illegal from the request's status (or already made)
+   */
+  boolean setStatus(String requestId, RequestStatus status);
 
   /**
    * Moves the request to applying, unless a cancel was asked for first: one atomic update, so a
    * cancel the API accepted (it accepts them only before applying) is never followed by an apply.
+   *
+   * A request already applying (a retried attempt) may go on; any other status the lifecycle
+   * does not allow applying from is refused.
    *
    * @return who cancelled the request, when a cancel came first; empty when the apply may start
    */
@@ -64,6 +73,9 @@ public interface RequestLedger {
   void recordOutputs(String requestId, Map<String, JsonNode> publicOutputs, java.util.List<String> sensitiveNames,
       byte[] sealedSensitiveOutputs);
 
-  /** Terminal status; the lead time is computed from the request's acceptance. */
-  void end(String requestId, RequestStatus status, Instant at, String error);
+  /**
+   * Terminal status, if the lifecycle allows it from the request's status; the lead time is
+   * computed from the request's acceptance. False when nothing moved (already ended, or illegal).
+   */
+  boolean end(String requestId, RequestStatus status, Instant at, String error);
 }

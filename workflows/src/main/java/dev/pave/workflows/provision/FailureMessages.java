@@ -1,5 +1,6 @@
 package dev.pave.workflows.provision;
 
+import dev.pave.workflows.contract.FailureType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 
@@ -9,7 +10,7 @@ final class FailureMessages {
   private FailureMessages() {}
 
   static boolean isStalePlan(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure application && "StalePlan".equals(application.getType());
+    return FailureType.STALE_PLAN.is(failure.getCause());
   }
 
   static String of(ActivityFailure failure) {

@@ -2,6 +2,7 @@ package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.GuardrailActivities;
 import dev.pave.workflows.activities.ProvisionActivities;
+import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -16,7 +17,7 @@ import java.time.Duration;
 final class ProvisionActivityStubs {
 
   /** Errors a retry cannot fix: the activities throw these as non-retryable already; listed for clarity. */
-  private static final String[] NOT_RETRYABLE = {"TerraformFailed", "StalePlan", "UnknownRequest"};
+  private static final String[] NOT_RETRYABLE = FailureType.notRetryable();
 
   private ProvisionActivityStubs() {}
 

@@ -1,0 +1,70 @@
+-- One SQL source for what is terminal (RequestStatus.terminal() is its Java twin; a test checks
+-- that they agree for every status). IMMUTABLE, so that it can stand in an index predicate; a
+-- plain SQL expression, so that the planner inlines it and proves the partial index below.
+CREATE FUNCTION pave_terminal(status text) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT status IN ('succeeded', 'failed', 'denied', 'rejected', 'cancelled', 'expired') $$;
+
+-- The workspace line (FIFO), on the function's expression: the queries say NOT pave_terminal(status).
+DROP INDEX requests_workspace_line;
+CREATE INDEX requests_workspace_line ON requests (workspace, created_at, id) WHERE NOT pave_terminal(status);
+
+-- The metrics' copies of the terminal list (V3, V7) read the same function now; same columns and
+-- behaviour as before, so nothing is rebuilt.
+CREATE OR REPLACE VIEW metrics_request_facts AS
+  SELECT r.id AS request_id, r.team, r.module, r.environment, r.status, r.created_at,
+         CASE WHEN pave_terminal(r.status)
+              THEN coalesce(r.finished_at, r.created_at) END AS finished_at,
+         CASE WHEN r.status = 'succeeded' THEN r.lead_time_ms END AS lead_time_ms,
+         coalesce(s.queue_ms, 0) AS queue_ms, coalesce(s.init_ms, 0) AS init_ms, coalesce(s.plan_ms, 0) AS plan_ms,
+         coalesce(s.policy_ms, 0) AS policy_ms, coalesce(s.approval_ms, 0) AS approval_ms,
+         coalesce(s.apply_ms, 0) AS apply_ms, coalesce(s.human, false) AS human,
+         coalesce(s.apply_ran, false) AS apply_ran, coalesce(s.last_apply_outcome = 'failed', false) AS apply_failed,
+         (r.status = 'cancelled' AND r.cancelled_by_subject IS NOT NULL
+           AND r.cancelled_by_subject = r.requester_subject) AS self_cancelled
+  FROM requests r
+  LEFT JOIN LATERAL (
+    SELECT sum(duration_ms) FILTER (WHERE name = 'queue') AS queue_ms,
+           sum(duration_ms) FILTER (WHERE name = 'init') AS init_ms,
+           sum(duration_ms) FILTER (WHERE name = 'plan') AS plan_ms,
+           sum(duration_ms) FILTER (WHERE name = 'policy') AS policy_ms,
+           sum(duration_ms) FILTER (WHERE name = 'approval') AS approval_ms,
+           sum(duration_ms) FILTER (WHERE name = 'apply') AS apply_ms,
+           bool_or(name = 'approval' OR actor <> 'system') AS human,
+           bool_or(name = 'apply') AS apply_ran,
+           (array_agg(outcome ORDER BY seq DESC) FILTER (WHERE name = 'apply'))[1] AS last_apply_outcome
+    FROM request_steps WHERE request_id = r.id
+  ) s ON true;
+
+CREATE OR REPLACE FUNCTION metrics_on_request() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM metrics_refresh(NEW.id);
+  -- Observed once, on the write that makes the request terminal (ends are guarded to happen once).
+  IF pave_terminal(NEW.status) AND (TG_OP = 'INSERT' OR NOT pave_terminal(OLD.status)) THEN
+    PERFORM metrics_observe('request', NEW.id, NEW.status,
+      (EXTRACT(EPOCH FROM (coalesce(NEW.finished_at, NEW.created_at) - NEW.created_at)) * 1000)::bigint);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION metrics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE metrics_requests, metrics_duration_buckets;
+  INSERT INTO metrics_requests (request_id, team, module, environment, status, created_at, finished_at, lead_time_ms,
+      queue_ms, init_ms, plan_ms, policy_ms, approval_ms, apply_ms, human, apply_ran, apply_failed, self_cancelled)
+  SELECT request_id, team, module, environment, status, created_at, finished_at, lead_time_ms,
+      queue_ms, init_ms, plan_ms, policy_ms, approval_ms, apply_ms, human, apply_ran, apply_failed, self_cancelled FROM metrics_request_facts;
+  INSERT INTO metrics_duration_buckets (kind, module, environment, team, outcome, le_ms, count, sum_ms)
+  SELECT s.name, r.module, r.environment, r.team, coalesce(s.outcome, 'unknown'), metrics_bucket(s.duration_ms),
+         count(*), sum(greatest(s.duration_ms, 0))
+  FROM request_steps s JOIN requests r ON r.id = s.request_id
+  WHERE s.duration_ms IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5, 6;
+  INSERT INTO metrics_duration_buckets (kind, module, environment, team, outcome, le_ms, count, sum_ms)
+  SELECT 'request', module, environment, team, status, metrics_bucket(d), count(*), sum(greatest(d, 0))
+  FROM (SELECT module, environment, team, status,
+               (EXTRACT(EPOCH FROM (coalesce(finished_at, created_at) - created_at)) * 1000)::bigint AS d
+        FROM requests
+        WHERE pave_terminal(status)) t
+  GROUP BY 1, 2, 3, 4, 5, 6;
+END $$;
