@@ -46,7 +46,7 @@ public final class RequestService {
       RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam,
       NameReservations reservations) {
     this.jdbi = jdbi;
-    this.runLimit = new TeamRunLimit(jdbi, runsPerTeam);
+    this.runLimit = new TeamRunLimit(jdbi, runsPerTeam, clock);
     this.reservations = reservations;
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog);

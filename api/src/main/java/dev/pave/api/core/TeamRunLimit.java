@@ -3,6 +3,8 @@ package dev.pave.api.core;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,10 +22,16 @@ final class TeamRunLimit {
 
   private final Jdbi jdbi;
   private final int runsPerTeam;
+  private final Clock clock;
 
   TeamRunLimit(Jdbi jdbi, int runsPerTeam) {
+    this(jdbi, runsPerTeam, Clock.systemUTC());
+  }
+
+  TeamRunLimit(Jdbi jdbi, int runsPerTeam, Clock clock) {
     this.jdbi = jdbi;
     this.runsPerTeam = runsPerTeam;
+    this.clock = clock;
   }
 
   /**
@@ -45,7 +53,10 @@ final class TeamRunLimit {
             + " requests running, the most one team may have at once; retry when one has finished",
             RETRY_AFTER_SECONDS);
       }
-      requests.insert(row);
+      // Stamped under the team's lock (a workspace belongs to one team): racing POSTs of one
+      // workspace are stamped in the order they are stored, so its line (by created_at) never
+      // puts a request that committed later ahead of one that already took its turn.
+      requests.insert(row.acceptedAt(clock.instant().truncatedTo(ChronoUnit.MICROS)));
       withIt.accept(handle);
       return true;
     });

@@ -36,4 +36,15 @@ public record RequestRow(
     boolean approvalRequired,
     Instant approvalDeadline,
     String requesterSubject,
-    String cancelledBySubject) {}
+    String cancelledBySubject) {
+  /**
+   * This row stamped as accepted at {@code instant}: acceptance stamps its requests under the
+   * team's lock, so a workspace's line (ordered by created_at) is the order they were stored in.
+   */
+  public RequestRow acceptedAt(Instant instant) {
+    return new RequestRow(id, module, version, workspace, environment, team, requester, action, status, inputs,
+        ttlHours, idempotencyKey, requestHash, instant, finishedAt, leadTimeMs, planAdd, planChange, planDestroy,
+        outputs, sensitiveOutputs, costMonthlyUsd, cancelRequested, error, cancelledBy, requesterRole,
+        approvalRequired, approvalDeadline, requesterSubject, cancelledBySubject);
+  }
+}
