@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -99,14 +98,9 @@ public final class CheckpointKey {
         .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
   }
 
-  /** A public key given as base64 X.509 or as PEM. */
+  /** A public key given as base64 X.509 or as PEM (kept here for the server's callers). */
   public static PublicKey publicKey(String text, String source) {
-    String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    try {
-      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + " is not an Ed25519 public key (base64 X.509 or PEM)");
-    }
+    return AuditPublicKeys.parse(text, source);
   }
 
   private static PrivateKey privateKey(String base64, String source) {

@@ -1,8 +1,6 @@
 package dev.pave.api.cli;
 
-import dev.pave.api.audit.CheckpointKey;
 import dev.pave.api.audit.OfflineVerification;
-import dev.pave.api.audit.Verification;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -18,9 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -99,28 +95,7 @@ public final class AuditCommand extends Command {
   }
 
   static boolean verify(String file, List<String> keys, PrintStream console) throws IOException {
-    if (file == null) {
-      throw new IllegalArgumentException("which file? pave audit verify FILE --public-key KEY");
-    }
-    if (keys == null || keys.isEmpty()) {
-      throw new IllegalArgumentException("--public-key is required: the key from GET /v1/audit/public-key, "
-          + "obtained from a source you trust");
-    }
-    List<PublicKey> trusted = new ArrayList<>();
-    for (String key : keys) {
-      Path keyFile = Path.of(key);
-      trusted.add(CheckpointKey.publicKey(Files.isRegularFile(keyFile) ? Files.readString(keyFile) : key,
-          "--public-key"));
-    }
-    Verification result = OfflineVerification.verify(Path.of(file), trusted);
-    if (result.valid()) {
-      console.printf("valid: %d events%s%n", result.events(), result.lastCheckpoint() == null
-          ? ", no checkpoint among them (nothing vouches for the chain's end)"
-          : ", last checkpoint at " + result.lastCheckpoint().seq() + " signed " + result.lastCheckpoint().signedAt());
-      return true;
-    }
-    console.printf("BROKEN at event %d: %s%n", result.firstBrokenEvent(), result.reason());
-    return false;
+    return OfflineVerification.check(file, keys, console);
   }
 
   private static String firstOf(String... values) {

@@ -3,6 +3,7 @@ package dev.pave.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,29 @@ public final class OfflineVerification {
       }
     }
     return verifier.result();
+  }
+
+  /**
+   * `pave audit verify FILE --public-key KEY...` as both the server jar and the CLI run it: prints
+   * one line (valid, or where the chain broke) and answers whether the export is valid.
+   */
+  public static boolean check(String file, List<String> keyArguments, PrintStream console) throws IOException {
+    if (file == null) {
+      throw new IllegalArgumentException("which file? pave audit verify FILE --public-key KEY");
+    }
+    if (keyArguments == null || keyArguments.isEmpty()) {
+      throw new IllegalArgumentException("--public-key is required: the key from GET /v1/audit/public-key, "
+          + "obtained from a source you trust");
+    }
+    Verification result = verify(Path.of(file), AuditPublicKeys.fromArguments(keyArguments, "--public-key"));
+    if (result.valid()) {
+      console.printf("valid: %d events%s%n", result.events(), result.lastCheckpoint() == null
+          ? ", no checkpoint among them (nothing vouches for the chain's end)"
+          : ", last checkpoint at " + result.lastCheckpoint().seq() + " signed " + result.lastCheckpoint().signedAt());
+      return true;
+    }
+    console.printf("BROKEN at event %d: %s%n", result.firstBrokenEvent(), result.reason());
+    return false;
   }
 
   private static JsonNode parse(String line) throws IOException {
