@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,7 @@ public final class PaveClient {
   private static final Set<Integer> TRANSIENT = Set.of(429, 502, 503, 504);
   private static final Set<Integer> NOT_ALLOWED = Set.of(401, 403, 404);
   private static final Set<Integer> INVALID = Set.of(400, 409, 413, 415, 422);
+  private static final String JSON = "application/json";
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
   private final String base;
@@ -44,16 +46,18 @@ public final class PaveClient {
   }
 
   public JsonNode get(String path) {
-    return json(send("GET", path, null, Map.of(), Duration.ofSeconds(30)));
+    return json(send("GET", path, null, Map.of("Accept", JSON), Duration.ofSeconds(30)));
   }
 
   public JsonNode post(String path, JsonNode body, Map<String, String> headers) {
-    return json(send("POST", path, body.toString(), headers, Duration.ofSeconds(30)));
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("Accept", JSON);
+    return json(send("POST", path, body.toString(), all, Duration.ofSeconds(30)));
   }
 
   /** A long download (the audit export): the caller reads the stream; errors map as for JSON calls. */
   public InputStream download(String path, Duration timeout) {
-    HttpResponse<InputStream> response = send("GET", path, null, Map.of(), timeout);
+    HttpResponse<InputStream> response = send("GET", path, null, Map.of("Accept", "*/*"), timeout);
     if (response.statusCode() / 100 != 2) {
       json(response);
     }
@@ -110,7 +114,7 @@ public final class PaveClient {
 
   private HttpRequest request(String method, URI uri, String body, Map<String, String> headers, Duration timeout) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Authorization", credentials.authorizationHeader()).header("Accept", "application/json");
+        .header("Authorization", credentials.authorizationHeader());
     headers.forEach(builder::header);
     if (body == null) {
       return builder.GET().build();
