@@ -39,7 +39,8 @@ public final class OidcExchange {
     OidcIdentity who = verifier.verify(jwt);
     String token = Tokens.newToken();
     String id = Ids.newId("tok");
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Milliseconds, as the API shows times: the audit event then says exactly what the caller was told.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = now.plus(lifetime);
     Map<String, Object> details = new LinkedHashMap<>(who.auditDetails());
     details.put("via", "exchange");

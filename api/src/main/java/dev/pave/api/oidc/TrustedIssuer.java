@@ -95,7 +95,8 @@ final class TrustedIssuer {
     if (nimbus.contains("issued in the future")) {
       return "it was issued in the future (iat)";
     }
-    if (nimbus.contains("audience")) {
+    // Nimbus 10: "JWT aud claim rejected", "JWT missing required aud claim".
+    if (nimbus.contains("aud claim")) {
       return "its audience (aud) is not \"" + audience + "\"";
     }
     if (nimbus.contains("missing required claims")) {
