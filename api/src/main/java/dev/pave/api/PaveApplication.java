@@ -39,6 +39,7 @@ import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
 import dev.pave.api.metrics.MetricsFeature;
+import dev.pave.api.oidc.OidcFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.resources.OpenApiResource;
@@ -100,6 +101,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     ServerPorts.applyEnvironment(config);
     HttpEdge.configure(config);
     SessionFeature.check(config);
+    OidcFeature.check(config.oidc);
     FailedSignIns failedSignIns = new FailedSignIns(config.failedAuthPerMinute);
     PaveServices services = PaveServices.build(config, environment);
     AdminTokenSeed.seed(services.jdbi, config.adminToken);
@@ -124,7 +126,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new WebExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new BodySizeLimit(config.maxRequestBytes));
-    registerAuth(environment, services);
+    registerAuth(environment, services,
+        OidcFeature.register(environment, services.jdbi, config.oidc, failedSignIns, clock));
     jersey.register(new OpenApiResource());
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
@@ -157,10 +160,10 @@ public class PaveApplication extends Application<PaveConfiguration> {
         config.policySimulation.deadline);
   }
 
-  private static void registerAuth(Environment environment, PaveServices services) {
+  private static void registerAuth(Environment environment, PaveServices services, OidcFeature oidc) {
     environment.jersey().register(new AuthDynamicFeature(
         new OAuthCredentialAuthFilter.Builder<PavePrincipal>()
-            .setAuthenticator(new TokenAuthenticator(services.jdbi))
+            .setAuthenticator(oidc.bearerAuthenticator(new TokenAuthenticator(services.jdbi)))
             .setAuthorizer(new RoleAuthorizer())
             .setPrefix("Bearer")
             .setRealm("pave")

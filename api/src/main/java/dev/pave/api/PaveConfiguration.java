@@ -87,6 +87,10 @@ public class PaveConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty
   public dev.pave.api.config.AuditSettings audit = new dev.pave.api.config.AuditSettings();
 
+  /** OIDC identity for pipelines: trusted issuers and their rules (docs/oidc.md). */
+  @Valid @NotNull @JsonProperty
+  public dev.pave.api.config.OidcSettings oidc = new dev.pave.api.config.OidcSettings();
+
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty
   public Map<String, Object> platformInputs = new LinkedHashMap<>();

@@ -24,8 +24,12 @@ public final class TokenAuthenticator implements Authenticator<String, PavePrinc
         .map(TokenAuthenticator::principal);
   }
 
-  /** The caller an active token row stands for (also for browser sessions, which are bound to a token). */
+  /**
+   * The caller an active token row stands for (also for browser sessions, which are bound to a
+   * token): a token exchanged for an OIDC token stands for the pipeline's subject, any other for itself.
+   */
   public static PavePrincipal principal(TokenRow row) {
-    return new PavePrincipal(row.id(), row.name(), row.team(), Role.fromWire(row.role()));
+    return new PavePrincipal(row.id(), row.name(), row.team(), Role.fromWire(row.role()),
+        row.subject() == null ? row.id() : row.subject());
   }
 }
