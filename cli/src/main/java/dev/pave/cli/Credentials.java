@@ -5,10 +5,12 @@ import java.util.function.Function;
 
 /**
  * Which bearer token goes in `Authorization`, and the one place that knows about OIDC: a pipeline's
- * OIDC token (--oidc-token or PAVE_OIDC_TOKEN) is first sent as the bearer itself; if Pave answers
- * 401 to it, it is exchanged once at POST /v1/auth/oidc ({"token": jwt} -> {"token", "expiresAt"})
- * for a short-lived Pave token, which is used from then on. A stored Pave token (--token or
- * PAVE_TOKEN) is used as it is. No token ever leaves this class except in that header.
+ * OIDC token (--oidc-token or PAVE_OIDC_TOKEN) is exchanged before the first call, at POST
+ * /v1/auth/oidc ({"token": jwt} -> {"token", "expiresAt"}), for a Pave token that outlives it
+ * (GitHub's JWTs live five minutes; a `--wait` on an approval lasts longer). Only if the exchange
+ * is refused is the JWT itself sent as the bearer (Pave accepts both), so the answer to it says
+ * why. A stored Pave token (--token or PAVE_TOKEN) is used as it is. No token ever leaves this
+ * class except in that header or the exchange's body.
  */
 public final class Credentials {
 
@@ -33,7 +35,11 @@ public final class Credentials {
         + "--oidc-token or PAVE_OIDC_TOKEN");
   }
 
-  public String authorizationHeader() {
+  /** {@code exchange} posts the body to /v1/auth/oidc without credentials and answers Pave's reply. */
+  public String authorizationHeader(Function<String, JsonNode> exchange) {
+    if (oidcToken != null && !exchanged) {
+      exchangeOnce(exchange);
+    }
     return "Bearer " + bearer;
   }
 
@@ -45,6 +51,10 @@ public final class Credentials {
     if (oidcToken == null || exchanged) {
       return false;
     }
+    return exchangeOnce(exchange);
+  }
+
+  private boolean exchangeOnce(Function<String, JsonNode> exchange) {
     exchanged = true;
     JsonNode answer = exchange.apply(Json.object("token", oidcToken).toString());
     String token = answer.path("token").asText(null);

@@ -114,7 +114,7 @@ public final class PaveClient {
 
   private HttpRequest request(String method, URI uri, String body, Map<String, String> headers, Duration timeout) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Authorization", credentials.authorizationHeader());
+        .header("Authorization", credentials.authorizationHeader(this::exchangeOidc));
     headers.forEach(builder::header);
     if (body == null) {
       return builder.GET().build();
