@@ -143,6 +143,11 @@ class SpeculativePlanEndToEndTest {
     assertThat(workspace.get("lastRequestId").asText()).as("the workspace record is the apply's").isEqualTo(apply);
     assertThat(workspace.at("/inputs/connection_limit").isMissingNode()).as(workspace.toString()).isTrue();
 
+    // A database name another workspace holds: the preview is told what its apply would be.
+    HttpApi.Reply taken = api.post(developer, "/v1/requests", body("orders-copy", "prod", null, "orders_prod", "plan"));
+    assertThat(taken.status()).as(taken.body().toString()).isEqualTo(422);
+    assertThat(taken.body().at("/errors/0/field").asText()).isEqualTo("inputs.database_name");
+
     // Another team's workspace reads like any unavailable name, for a preview as for an apply.
     String search = issue("ci-search", "search", "requester");
     HttpApi.Reply foreign = api.post(search, "/v1/requests", body("orders-prod", "prod", null, "orders_x", "plan"));

@@ -20,9 +20,4 @@ public enum RequestAction {
   public static Optional<RequestAction> fromWire(String value) {
     return Arrays.stream(values()).filter(action -> action.wireName().equals(value)).findFirst();
   }
-
-  /** The action of a stored request; an unknown value is refused, never taken for an apply. */
-  public static RequestAction ofStored(String value) {
-    return fromWire(value).orElseThrow(() -> new IllegalArgumentException("not a request action: " + value));
-  }
 }
