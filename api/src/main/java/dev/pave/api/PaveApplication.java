@@ -117,7 +117,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
       environment.lifecycle().manage(
           new HistoryArchiving(new HistoryArchiver(services.client, historyArchive, clock)));
     }
-    RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper());
+    RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper(), services.secrets);
     RunStarter runs = new RunStarter(services.client, services.jdbi);
     HttpEdge.install(config, environment, failedSignIns);
     var jersey = environment.jersey();

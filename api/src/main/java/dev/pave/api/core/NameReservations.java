@@ -8,13 +8,15 @@ import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.NameReservation;
+import dev.pave.workflows.contract.RequestAction;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Takes, when a request is accepted, the names that must belong to one workspace: the workspace
  * name for the team, and the module's reserved input (pave.yaml {@code reserves}, a database name
- * on a target server) for the workspace. Runs in the transaction that stores the request, so of
+ * on a target server) for the workspace. A speculative plan takes none, but is refused a name
+ * someone else holds, as its apply would be. Runs in the transaction that stores the request, so of
  * two requests racing for a name exactly one is accepted and the other gets a 422 before any
  * Terraform runs.
  *
@@ -47,7 +49,8 @@ public final class NameReservations {
     if (reservations.workspaceHeldByAnotherTeam(request.workspace(), request.team())) {
       throw ApiException.invalid("workspace", WORKSPACE_TAKEN);
     }
-    if (!"apply".equals(request.action()) || module.reservation().isEmpty()) {
+    boolean preview = RequestAction.PLAN.wireName().equals(request.action());
+    if (!(preview || "apply".equals(request.action())) || module.reservation().isEmpty()) {
       return; // a destroy acts on what the workspace already holds
     }
     NameReservation reserved = module.reservation().get();
@@ -57,6 +60,14 @@ public final class NameReservations {
     }
     String scope = scopeOf(reserved);
     String name = value.asText();
+    if (preview) {
+      // A preview takes no name, but says what its apply would be told: the same answer, no more.
+      String holder = reservations.holder(reserved.name(), scope, name);
+      if (holder != null && !holder.equals(request.workspace())) {
+        throw ApiException.invalid("inputs." + reserved.name(), NAME_TAKEN);
+      }
+      return;
+    }
     reservations.reserve(reserved.name(), scope, name, request.workspace(), request.team(), request.id(),
         request.createdAt());
     if (!request.workspace().equals(reservations.holder(reserved.name(), scope, name))) {

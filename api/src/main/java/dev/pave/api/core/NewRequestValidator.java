@@ -8,6 +8,7 @@ import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.FieldError;
 import dev.pave.workflows.catalog.InputValidator;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.RequestAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,8 @@ final class NewRequestValidator {
         "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
     requireName(errors, "environment", body.environment(), Names.ENVIRONMENT,
         "must be 1 to 32 characters: lower-case letters, digits and '-', starting with a letter");
-    if (body.action() != null && !body.action().equals("apply") && !body.action().equals("destroy")) {
-      errors.add(new FieldMessage("action", "must be \"apply\" or \"destroy\""));
+    if (body.action() != null && RequestAction.fromWire(body.action()).isEmpty()) {
+      errors.add(new FieldMessage("action", "must be \"apply\", \"destroy\" or \"plan\""));
     }
     if (body.ttlHours() != null && !body.ttlHours().isNull()
         && (!body.ttlHours().canConvertToInt() || !body.ttlHours().isIntegralNumber()

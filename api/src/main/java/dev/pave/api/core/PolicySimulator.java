@@ -19,8 +19,6 @@ import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import dev.pave.workflows.policy.PolicyVerdict;
-import dev.pave.workflows.terraform.SensitivePlanValues;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,15 +116,7 @@ public final class PolicySimulator {
   }
 
   private JsonNode planJson(String requestId, SavedPlan plan) {
-    if (plan.sealedJson() == null) {
-      return null;
-    }
-    try {
-      // Plans stored before redaction existed hold secrets in clear: redact on read as well.
-      return SensitivePlanValues.redact(json.readTree(secrets.open(plan.sealedJson(), requestId)));
-    } catch (IOException e) {
-      throw new IllegalStateException("a stored plan's JSON does not parse", e);
-    }
+    return StoredPlanJson.of(secrets, json, requestId, plan).orElse(null);
   }
 
 

@@ -11,12 +11,16 @@ import dev.pave.api.db.ApprovalRow;
 import dev.pave.api.db.GuardrailDao;
 import dev.pave.api.db.PlanDao;
 import dev.pave.workflows.activities.SavedPlan;
+import dev.pave.api.api.PlanChangeView;
 import dev.pave.api.api.PlanSummaryView;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.api.StepView;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.db.StepDao;
+import dev.pave.workflows.crypto.SecretBox;
+import dev.pave.workflows.terraform.PlanDocument;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Maps stored rows to the API's request shape. Sensitive outputs appear only as "(sensitive)". */
@@ -26,10 +30,13 @@ public final class RequestViews {
 
   private final Jdbi jdbi;
   private final ObjectMapper json;
+  private final SecretBox secrets;
 
-  public RequestViews(Jdbi jdbi, ObjectMapper json) {
+  /** @param secrets opens the stored plan's JSON, for the resources it changes */
+  public RequestViews(Jdbi jdbi, ObjectMapper json, SecretBox secrets) {
     this.jdbi = jdbi;
     this.json = json;
+    this.secrets = secrets;
   }
 
   /** The full view: steps, policy results, the plan's hash and the approval. One handle, a few queries. */
@@ -44,21 +51,32 @@ public final class RequestViews {
           .map(p -> new PolicyResultView(p.policy(), p.stage(), p.enforcement(), p.result(), p.message(),
               p.policyHash(), p.evaluatedAt()))
           .toList();
-      String planSha256 = handle.attach(PlanDao.class).find(row.id()).map(SavedPlan::sha256).orElse(null);
+      Optional<SavedPlan> saved = handle.attach(PlanDao.class).find(row.id());
+      String planSha256 = saved.map(SavedPlan::sha256).orElse(null);
+      List<PlanChangeView> changes = saved.map(plan -> changes(row.id(), plan)).orElse(null);
       ApprovalView approval = approval(row, guardrails.approvals(row.id()), planSha256);
-      return build(row, steps, policies, planSha256, approval);
+      return build(row, steps, policies, planSha256, changes, approval);
     });
   }
 
   /** The list view: no steps, one query for the whole page. */
   public RequestView summary(RequestRow row) {
-    return build(row, null, null, null, null);
+    return build(row, null, null, null, null, null);
+  }
+
+  /** The resources the plan touches: addresses, types and actions, never a value. */
+  private List<PlanChangeView> changes(String requestId, SavedPlan plan) {
+    return StoredPlanJson.of(secrets, json, requestId, plan)
+        .map(document -> PlanDocument.fromJson(document).resourceChanges().stream()
+            .map(change -> new PlanChangeView(change.address(), change.type(), change.actions()))
+            .toList())
+        .orElse(null);
   }
 
   private RequestView build(RequestRow row, List<StepView> steps, List<PolicyResultView> policies, String planSha256,
-      ApprovalView approval) {
+      List<PlanChangeView> changes, ApprovalView approval) {
     PlanSummaryView plan = row.planAdd() == null ? null
-        : new PlanSummaryView(row.planAdd(), row.planChange(), row.planDestroy(), planSha256);
+        : new PlanSummaryView(row.planAdd(), row.planChange(), row.planDestroy(), planSha256, changes);
     CostView cost = row.costMonthlyUsd() == null ? null : new CostView(row.costMonthlyUsd());
     return new RequestView(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), row.action(), row.status(), read(row.inputs()), row.ttlHours(), row.createdAt(),

@@ -9,6 +9,7 @@ import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.workflows.contract.FailureType;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
@@ -117,7 +118,8 @@ public final class JdbiRequestLedger implements RequestLedger {
    * {@link RequestLifecycle} allows it from, so an illegal move changes no row and says so.
    */
   private static boolean move(Handle handle, String requestId, RequestStatus to, Instant at, String error) {
-    if (handle.attach(RequestDao.class).move(requestId, to.wireName(), RequestLifecycle.wireSourcesOf(to), at, error) == 1) {
+    if (handle.attach(RequestDao.class).move(requestId, to.wireName(), RequestLifecycle.wireSourcesOf(to),
+        RequestLifecycle.wireSourcesOf(RequestAction.PLAN, to), at, error) == 1) {
       return true;
     }
     LOG.debug("request {} did not move to {}: the lifecycle does not allow it from its status", requestId, to.wireName());

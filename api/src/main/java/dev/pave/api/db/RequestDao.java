@@ -81,7 +81,8 @@ public interface RequestDao {
 
   /**
    * The one atomic move of a request's status: it happens only from a status in {@code from}
-   * (RequestLifecycle.sourcesOf the target), so an illegal or stale move changes no row. A move to
+   * (RequestLifecycle.sourcesOf the target; {@code planFrom} for a speculative plan, whose table is
+   * its own), so an illegal or stale move changes no row. A move to
    * a terminal status stamps its end (and the lead time of a success); a cancel asked for before
    * an apply starts wins over the apply. Returns the number of rows moved (0 or 1).
    */
@@ -90,9 +91,10 @@ public interface RequestDao {
       + " error = CASE WHEN pave_terminal(:to) THEN CAST(:error AS text) END,"
       + " lead_time_ms = CASE WHEN :to = 'succeeded'"
       + "   THEN (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - created_at)) * 1000)::bigint END"
-      + " WHERE id = :id AND status = ANY(:from) AND NOT (cancel_requested AND :to = 'applying')")
-  int move(@Bind("id") String id, @Bind("to") String to, @Bind("from") String[] from, @Bind("at") Instant at,
-      @Bind("error") String error);
+      + " WHERE id = :id AND status = ANY(CASE WHEN action = 'plan' THEN CAST(:planFrom AS text[]) ELSE CAST(:from AS text[]) END)"
+      + " AND NOT (cancel_requested AND :to = 'applying')")
+  int move(@Bind("id") String id, @Bind("to") String to, @Bind("from") String[] from,
+      @Bind("planFrom") String[] planFrom, @Bind("at") Instant at, @Bind("error") String error);
 
   @SqlQuery("SELECT status FROM requests WHERE id = :id")
   Optional<String> statusOf(@Bind("id") String id);

@@ -78,16 +78,31 @@ final class JdbcWorkspaceStates implements WorkspaceStates {
   }
 
   @Override
-  public void createIfMissing(String workspace, String emptyState) {
+  public boolean createIfMissing(String workspace, String emptyState) {
     try (Connection connection = pool.getConnection();
         PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO " + TABLE + " (name, data) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
       insert.setString(1, workspace);
       insert.setString(2, emptyState);
-      insert.executeUpdate();
+      return insert.executeUpdate() == 1;
     } catch (SQLException e) {
       // Only a speed-up: without the row Terraform creates the state itself, under its database-wide lock.
       LOG.warn("could not create an empty Terraform state for {}: {}", workspace, e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public void removeIfUnchanged(String workspace, String state) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ? AND data = ?")) {
+      delete.setString(1, workspace);
+      delete.setString(2, state);
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      // An empty state left behind is what the workspace's first apply would have made anyway.
+      LOG.warn("could not remove the empty Terraform state a speculative plan of {} used: {}", workspace,
+          e.getMessage());
     }
   }
 }

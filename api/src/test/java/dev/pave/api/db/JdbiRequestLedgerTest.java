@@ -223,6 +223,34 @@ class JdbiRequestLedgerTest {
   }
 
   @Test
+  void aSpeculativePlanSucceedsFromCheckingAndNeverStartsApplying() {
+    insert("req_p000000000000001", "orders", T0, "plan");
+    insert("req_p000000000000002", "billing", T0, "apply");
+    toChecking("req_p000000000000001");
+    toChecking("req_p000000000000002");
+    assertThatThrownBy(() -> ledger.startApplying("req_p000000000000001")).as("a plan never applies")
+        .hasMessageContaining("cannot start applying");
+    assertThat(ledger.end("req_p000000000000002", RequestStatus.SUCCEEDED, T0.plusSeconds(1), null))
+        .as("an apply succeeds only by applying").isFalse();
+    assertThat(ledger.end("req_p000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(1), null)).isTrue();
+    assertThat(auditActions("req_p000000000000001")).containsExactly("request.planning", "request.checking",
+        "request.succeeded");
+  }
+
+  @Test
+  void postgresRefusesAPlanThatAwaitsApprovalOrApplies() {
+    // What an older worker's SQL would do with a plan: PostgreSQL itself refuses it (V13).
+    insert("req_q000000000000001", "orders", T0, "plan");
+    for (String status : List.of("awaiting_approval", "applying")) {
+      assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+          "UPDATE requests SET status = ? WHERE id = 'req_q000000000000001'", status)))
+          .as(status).hasMessageContaining("requests_plan_never_applies");
+    }
+    assertThatThrownBy(() -> insert("req_q000000000000002", "orders", T0, "preview"))
+        .hasMessageContaining("requests_action_check");
+  }
+
+  @Test
   void aCancelIsRefusedOnceTheLifecycleNoLongerAllowsOne() {
     insert("req_k000000000000001", "orders", T0);
     toApplying("req_k000000000000001");
@@ -246,8 +274,12 @@ class JdbiRequestLedgerTest {
   }
 
   private static void insert(String id, String workspace, Instant createdAt) {
+    insert(id, workspace, createdAt, "apply");
+  }
+
+  private static void insert(String id, String workspace, Instant createdAt, String action) {
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", workspace, "dev",
-        "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
+        "payments", "ci-payments", action, "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
         createdAt, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null,
         "tok_ci-payments", null));
   }

@@ -39,8 +39,7 @@ final class PolicyChecks {
   PolicyCheck request(RunRequest request, CatalogModule module) {
     // Still queued: the lifecycle goes queued -> planning or denied, the request stage is no move of its own.
     openStep(request);
-    return record(request.id(),
-        policies.evaluate(PolicyStage.REQUEST, PolicyDocuments.requestStage(request, module)), null);
+    return record(request, policies.evaluate(PolicyStage.REQUEST, PolicyDocuments.requestStage(request, module)), null);
   }
 
   /** Plan-stage policies, on {@code terraform show -json} of the saved plan whose hash is given. */
@@ -48,7 +47,7 @@ final class PolicyChecks {
     open(request);
     PolicyEvaluation evaluation = policies.evaluate(PolicyStage.PLAN,
         PolicyInputs.planStage(PolicyDocuments.requestStage(request, module), planJson));
-    return record(request.id(), evaluation, planSha256);
+    return record(request, evaluation, planSha256);
   }
 
   private void open(RunRequest request) {
@@ -60,7 +59,12 @@ final class PolicyChecks {
     requests.stepStarted(request.id(), StepName.POLICY, clock.instant(), SYSTEM);
   }
 
-  private PolicyCheck record(String requestId, PolicyEvaluation evaluation, String planSha256) {
+  private PolicyCheck record(RunRequest request, PolicyEvaluation evaluated, String planSha256) {
+    String requestId = request.id();
+    // A preview records what its apply would need; nothing waits for it (the verdict stays the same).
+    PolicyEvaluation evaluation = request.speculative()
+        ? new PolicyEvaluation(evaluated.results().stream().map(PolicyResult::asPreview).toList())
+        : evaluated;
     Instant now = clock.instant();
     guardrails.savePolicyResults(requestId, evaluation.results(), planSha256, now);
     PolicyVerdict verdict = evaluation.verdict();

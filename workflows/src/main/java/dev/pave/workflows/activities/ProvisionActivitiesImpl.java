@@ -120,27 +120,34 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   private PlanOutcome plan(RunRequest request) {
     String requestId = request.id();
-    PlannedRun planned = step(requestId, StepName.PLAN, () -> {
-      Path dir = workingDirectory(request);
-      Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
-      PlanResult result = config.terraform().plan(dir, environment(request),
-          new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, request.destroy(), config.lockTimeout()),
-          TerraformListener.NONE);
-      byte[] plan = readAll(planFile);
-      String sha256 = Hashes.sha256(plan);
-      // Policies read the plan as JSON; it is made here, once, beside the plan file it describes.
-      JsonNode planDocument = config.terraform().show(dir, environment(request), planFile).raw();
-      byte[] planJson = planDocument.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      var summary = result.summary();
-      ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256, secrets.seal(planJson, requestId)),
-          summary.add(), summary.change(), summary.destroy());
-      return new PlannedRun(result, sha256, planDocument);
-    });
+    PlannedRun planned = step(requestId, StepName.PLAN, () -> request.speculative()
+        ? StateLeftAsFound.during(config.states(), request.workspace(), EmptyState.of(terraformVersion()),
+            () -> planAndSave(request))
+        : planAndSave(request));
     // Checked here, on the JSON in hand, before the workflow can ask for an apply of this plan.
     PolicyCheck check = policyChecks.plan(request, module(request), planned.json(), planned.sha256());
     var summary = planned.result().summary();
     return new PlanOutcome(planned.result().hasChanges(), summary.add(), summary.change(), summary.destroy(),
         planned.sha256(), check);
+  }
+
+  /** Plans into the request's working directory and stores the plan (sealed) with its JSON. */
+  private PlannedRun planAndSave(RunRequest request) {
+    String requestId = request.id();
+    Path dir = workingDirectory(request);
+    Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
+    PlanResult result = config.terraform().plan(dir, environment(request),
+        new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, request.destroy(), config.lockTimeout()),
+        TerraformListener.NONE);
+    byte[] plan = readAll(planFile);
+    String sha256 = Hashes.sha256(plan);
+    // Policies read the plan as JSON; it is made here, once, beside the plan file it describes.
+    JsonNode planDocument = config.terraform().show(dir, environment(request), planFile).raw();
+    byte[] planJson = planDocument.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var summary = result.summary();
+    ledger.savePlan(requestId, new SavedPlan(secrets.seal(plan, requestId), sha256, secrets.seal(planJson, requestId)),
+        summary.add(), summary.change(), summary.destroy());
+    return new PlannedRun(result, sha256, planDocument);
   }
 
   private record PlannedRun(PlanResult result, String sha256, JsonNode json) {}
@@ -256,9 +263,11 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     CatalogModule module = module(request);
     Path initialized = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout());
     adoptLegacyStatesOnce();
-    // Init has made the schema and its table; an empty state row now spares the first plan and
-    // apply the pg backend's database-wide creation lock (see WorkspaceStates).
-    config.states().createIfMissing(request.workspace(), EmptyState.of(terraformVersion()));
+    if (!request.speculative()) { // a speculative plan brings its own, and takes it away (StateLeftAsFound)
+      // Init has made the schema and its table; an empty state row now spares the first plan and
+      // apply the pg backend's database-wide creation lock (see WorkspaceStates).
+      config.states().createIfMissing(request.workspace(), EmptyState.of(terraformVersion()));
+    }
     return directories.prepare(request, module, config, initialized);
   }
 

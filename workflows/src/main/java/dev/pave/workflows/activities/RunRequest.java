@@ -1,6 +1,7 @@
 package dev.pave.workflows.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestStatus;
 import java.time.Instant;
 
@@ -25,5 +26,10 @@ public record RunRequest(
 
   public boolean destroy() {
     return "destroy".equals(action);
+  }
+
+  /** A speculative plan: planned and checked, never applied (see RequestAction.PLAN). */
+  public boolean speculative() {
+    return RequestAction.PLAN.wireName().equals(action);
   }
 }

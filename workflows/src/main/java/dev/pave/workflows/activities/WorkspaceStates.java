@@ -1,8 +1,9 @@
 package dev.pave.workflows.activities;
 
 /**
- * The pg backend's state rows, which Pave touches for two things only: giving a new workspace an
- * empty state before its first plan, and reading outputs after an apply.
+ * The pg backend's state rows, which Pave touches for three things only: giving a new workspace an
+ * empty state before its first plan, taking that empty state away again after a speculative plan
+ * (which leaves no trace), and reading outputs after an apply.
  *
  * <p>Why: while a Terraform workspace has no state row, the pg backend locks it with advisory lock
  * -1, which is database-wide, and holds it for the whole of the first apply; every other
@@ -14,7 +15,12 @@ public interface WorkspaceStates {
   /** For a state database Pave cannot reach by JDBC: Terraform creates the state itself, under lock -1. */
   WorkspaceStates NONE = new WorkspaceStates() {
     @Override
-    public void createIfMissing(String workspace, String emptyState) {}
+    public boolean createIfMissing(String workspace, String emptyState) {
+      return false;
+    }
+
+    @Override
+    public void removeIfUnchanged(String workspace, String state) {}
 
     @Override
     public java.util.Optional<String> read(String workspace) {
@@ -37,8 +43,16 @@ public interface WorkspaceStates {
   /**
    * Stores {@code emptyState} as the workspace's state in {@link WorkingDirectories#STATE_SCHEMA},
    * unless a state is there already: never replaces one.
+   *
+   * @return true when this call stored it (false: a state was there, or the database could not be reached)
    */
-  void createIfMissing(String workspace, String emptyState);
+  boolean createIfMissing(String workspace, String emptyState);
+
+  /**
+   * Deletes the workspace's state if it is still exactly {@code state} (what {@link
+   * #createIfMissing} stored): a state any apply has written since is never touched.
+   */
+  void removeIfUnchanged(String workspace, String state);
 
   /**
    * The workspace's state JSON, if Pave can read it. After an apply, outputs are read from it: one

@@ -15,9 +15,21 @@ public record PolicyResult(
   public static final String SKIP = "skip";
   /** The policy could not be evaluated; it counts as a deny at its enforcement level. */
   public static final String ERROR = "error";
+  /**
+   * A soft-mandatory deny of a speculative plan: the apply it previews would wait for an approver;
+   * the plan itself waits for nothing.
+   */
+  public static final String REQUIRES_APPROVAL = "requires_approval";
 
-  /** A deny or an error: both block at mandatory levels and warn at advisory. */
+  /** A deny or an error (or a plan's requires_approval): both block at mandatory levels and warn at advisory. */
   public boolean failed() {
-    return DENY.equals(result) || ERROR.equals(result);
+    return DENY.equals(result) || ERROR.equals(result) || REQUIRES_APPROVAL.equals(result);
+  }
+
+  /** This result as a speculative plan records it: a soft-mandatory deny says what the apply would need. */
+  public PolicyResult asPreview() {
+    return DENY.equals(result) && PolicyEnforcement.SOFT_MANDATORY.wireName().equals(enforcement)
+        ? new PolicyResult(policy, stage, enforcement, REQUIRES_APPROVAL, message, hash)
+        : this;
   }
 }

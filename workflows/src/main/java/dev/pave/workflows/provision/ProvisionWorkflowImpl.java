@@ -15,7 +15,8 @@ import java.time.Duration;
  * Orchestration only: no I/O, no clock, no randomness. The order is the product's promise:
  * wait for the workspace, check the request against policy before any Terraform runs, init,
  * plan (saved), check the plan, wait for an approval only where a policy demands one, apply
- * exactly the checked (and approved) plan, record the outcome, hand the workspace on. Steps
+ * exactly the checked (and approved) plan, record the outcome, hand the workspace on. A
+ * speculative plan stops after its plan is checked and hands the workspace on at once. Steps
  * that follow each other unconditionally share an activity (admit: queue and request policy;
  * initAndPlan: init, plan and plan policy), so a request pays few Temporal round trips.
  */
@@ -72,6 +73,10 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
       if (plan.denied()) {
         error = plan.message();
         return RequestStatus.DENIED;
+      }
+      if (SpeculativePlans.endsAfterCheck(start)) {
+        // Planned and checked is all a preview does; what its apply would wait for is in its policies.
+        return cancelledBy != null ? RequestStatus.CANCELLED : RequestStatus.SUCCEEDED;
       }
       needsApproval = request.needsApproval() || plan.needsApproval();
     }

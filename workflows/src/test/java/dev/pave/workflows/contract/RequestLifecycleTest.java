@@ -40,6 +40,31 @@ class RequestLifecycleTest {
     }
   }
 
+  /** The contract's speculative plan: queued -> planning -> checking -> succeeded | denied | failed | cancelled. */
+  private static final Map<RequestStatus, Set<RequestStatus>> PLAN_CONTRACT = new EnumMap<>(Map.of(
+      QUEUED, EnumSet.of(PLANNING, DENIED, CANCELLED, FAILED),
+      PLANNING, EnumSet.of(CHECKING, FAILED, CANCELLED),
+      CHECKING, EnumSet.of(SUCCEEDED, DENIED, CANCELLED, FAILED),
+      AWAITING_APPROVAL, EnumSet.of(FAILED),
+      APPLYING, EnumSet.of(FAILED)));
+
+  @Test
+  void aSpeculativePlanSucceedsFromCheckingAndNeverAwaitsApprovalOrApplies() {
+    for (RequestStatus from : RequestStatus.values()) {
+      Set<RequestStatus> legal = PLAN_CONTRACT.getOrDefault(from, EnumSet.noneOf(RequestStatus.class));
+      for (RequestStatus to : RequestStatus.values()) {
+        assertThat(RequestLifecycle.canMove(RequestAction.PLAN, from, to)).as("plan %s -> %s", from, to)
+            .isEqualTo(legal.contains(to));
+      }
+    }
+    assertThat(RequestLifecycle.sourcesOf(RequestAction.PLAN, APPLYING)).isEmpty();
+    assertThat(RequestLifecycle.sourcesOf(RequestAction.PLAN, AWAITING_APPROVAL)).isEmpty();
+    assertThat(RequestLifecycle.sourcesOf(RequestAction.PLAN, SUCCEEDED)).containsExactly(CHECKING);
+    // ... and only a plan: an apply succeeds from applying alone, a destroy too.
+    assertThat(RequestLifecycle.sourcesOf(RequestAction.APPLY, SUCCEEDED)).containsExactly(APPLYING);
+    assertThat(RequestLifecycle.sourcesOf(RequestAction.DESTROY, SUCCEEDED)).containsExactly(APPLYING);
+  }
+
   @Test
   void illegalMovesAreRefused() {
     assertThat(RequestLifecycle.canMove(APPLYING, CANCELLED)).isFalse();

@@ -24,7 +24,7 @@ class ProvisionHistoryReplayTest {
       "auto-approved", "approval-approved", "approval-rejected", "approval-expired",
       "denied-request", "denied-plan", "cancelled-in-queue", "cancelled-before-apply",
       "cancelled-awaiting-approval", "stale-plan-replanned", "failed-plan", "failed-apply",
-      "queued-then-handed-over"})
+      "queued-then-handed-over", "speculative-plan"})
   void replaysWithTodaysWorkflow(String path) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(fixture(path));
     assertThat(history.getEvents()).as("a whole history, through its close").isNotEmpty()

@@ -50,6 +50,37 @@ class ProvisionWorkflowTest {
   }
 
   @Test
+  void aSpeculativePlanEndsSucceededOnceItsPlanIsCheckedAndHandsTheWorkspaceOn() {
+    activities.speculative.add("req_p");
+    activities.ahead.put("req_after", "req_p");
+    WorkflowClient.start(workflow("req_after")::run, new ProvisionInput("req_after"));
+    assertThat(workflow("req_p").run(new ProvisionInput("req_p"))).isEqualTo("succeeded");
+    client.newUntypedWorkflowStub("req_after").getResult(String.class);
+    assertThat(activities.calls).startsWith("begin req_p", "checkRequest req_p", "init req_p", "plan req_p",
+        "checkPlan req_p", "finish req_p succeeded", "begin req_after");
+  }
+
+  @Test
+  void aSpeculativePlanThatAPolicyWouldHoldNeitherWaitsNorApplies() {
+    activities.speculative.add("req_ps");
+    activities.requestChecks.put("req_ps", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+    activities.planChecks.put("req_ps", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "cost-ceiling: too dear"));
+    assertThat(workflow("req_ps").run(new ProvisionInput("req_ps"))).isEqualTo("succeeded");
+    assertThat(activities.calls).containsExactly("begin req_ps", "checkRequest req_ps", "init req_ps", "plan req_ps",
+        "checkPlan req_ps", "finish req_ps succeeded");
+  }
+
+  @Test
+  void aSpeculativePlanDeniedByAHardRuleEndsDenied() {
+    activities.speculative.add("req_pd");
+    activities.planChecks.put("req_pd", new PolicyCheck(PolicyCheck.DENIED, "denied by policy no-database-replace: no"));
+    assertThat(workflow("req_pd").run(new ProvisionInput("req_pd"))).isEqualTo("denied");
+    assertThat(activities.calls).last().asString()
+        .isEqualTo("finish req_pd denied: denied by policy no-database-replace: no");
+    assertThat(activities.calls).noneMatch(call -> call.startsWith("apply") || call.startsWith("openApproval"));
+  }
+
+  @Test
   void aTerraformFailureEndsFailedWithTerraformsMessageAndNeverApplies() {
     activities.failPlanFor.add("req_b");
     assertThat(workflow("req_b").run(new ProvisionInput("req_b"))).isEqualTo("failed");

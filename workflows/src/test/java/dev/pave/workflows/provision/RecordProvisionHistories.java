@@ -87,6 +87,15 @@ class RecordProvisionHistories {
   }
 
   @Test
+  void speculativePlan() throws IOException {
+    record("speculative-plan", "req_sp", p -> {
+      p.activities.speculative.add("req_sp");
+      p.activities.planChecks.put("req_sp", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "cost-ceiling: too dear"));
+      p.run("req_sp");
+    });
+  }
+
+  @Test
   void cancelledInQueue() throws IOException {
     record("cancelled-in-queue", "req_cq", p -> {
       p.activities.ahead.put("req_cq", "req_never_ends");

@@ -39,6 +39,8 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   /** Request id to the request ahead of it in its workspace line (null: first in line). */
   final Map<String, String> ahead = new ConcurrentHashMap<>();
   final Map<String, String> finished = new ConcurrentHashMap<>();
+  /** Requests that are speculative plans (the others are applies). */
+  final Set<String> speculative = ConcurrentHashMap.newKeySet();
   /** Requests whose cancel reaches the database just before the apply would start, and by whom. */
   final Map<String, String> cancelledBeforeApply = new ConcurrentHashMap<>();
 
@@ -49,7 +51,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
       return Admission.waiting();
     }
     calls.add("begin " + requestId);
-    RunStart start = new RunStart("apply",
+    RunStart start = new RunStart(speculative.contains(requestId) ? "plan" : "apply",
         resumeApplyFor.contains(requestId) ? RunStart.Phase.APPLY : RunStart.Phase.START, false);
     return new Admission(true, start, start.phase() == RunStart.Phase.START ? checkRequest(requestId) : null);
   }
