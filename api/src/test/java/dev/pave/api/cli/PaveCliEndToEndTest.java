@@ -206,12 +206,8 @@ class PaveCliEndToEndTest {
     assertThat(broken.out).startsWith("BROKEN at event");
   }
 
-  /**
-   * The "plan" part's server side (speculative plan, "action": "plan") is not on this branch:
-   * written against s-contracts.md, to be enabled at merge.
-   */
+  /** `pave plan`: the speculative plan's changes and verdicts, exit 3 when a policy denies it. */
   @Test
-  @Disabled("needs the plan part's POST /v1/requests {\"action\": \"plan\"}; enable at merge")
   void aSpeculativePlanShowsItsChangesAndVerdictsAndAppliesNothing() throws IOException {
     Run planned = cli(developer, "plan", "--module", "postgres-database", "--workspace", "cli-plan", "--env", "dev",
         "--ttl", "24", "--set", "database_name=cli_plan", "--json");
