@@ -1,5 +1,6 @@
 package dev.pave.api.db;
 
+import dev.pave.workflows.contract.RequestAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public final class JdbiRequestLedger implements RequestLedger {
     RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
         .orElseThrow(() -> FailureType.UNKNOWN_REQUEST.failure("no request " + requestId));
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
-        row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
+        row.requester(), RequestAction.fromWire(row.action()), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
   }
 

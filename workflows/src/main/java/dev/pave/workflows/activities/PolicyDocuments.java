@@ -20,7 +20,7 @@ public final class PolicyDocuments {
     Map<String, Object> inputs = JSON.convertValue(module.effectiveInputs(request.inputs()), Map.class);
     return PolicyInputs.requestStage(
         new PolicyInputs.Request(request.id(), request.module(), request.version(), request.workspace(),
-            request.environment(), request.action(), inputs,
+            request.environment(), request.action().wireName(), inputs,
             request.ttlHours() == null ? null : request.ttlHours().longValue()),
         new PolicyInputs.Requester(request.requester(), request.team(), request.requesterRole()),
         new PolicyInputs.Module(module.name(), module.version(), module.owner(), module.displayName()),

@@ -193,8 +193,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   @Override
-  public String finish(String requestId, String status, String error) {
-    ledger.end(requestId, RequestStatus.fromWire(status), clock.instant(), error);
+  public String finish(String requestId, RequestStatus status, String error) {
+    ledger.end(requestId, status, clock.instant(), error);
     directories.remove(requestId);
     return ledger.nextInLine(requestId).orElse(null);
   }

@@ -1,5 +1,6 @@
 package dev.pave.workflows.activities;
 
+import dev.pave.workflows.contract.RequestAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.workflows.contract.RequestStatus;
 import java.time.Instant;
@@ -13,7 +14,7 @@ public record RunRequest(
     String environment,
     String team,
     String requester,
-    String action,
+    RequestAction action,
     JsonNode inputs,
     RequestStatus status,
     Instant createdAt,
@@ -24,6 +25,6 @@ public record RunRequest(
     boolean approvalRequired) {
 
   public boolean destroy() {
-    return "destroy".equals(action);
+    return action == RequestAction.DESTROY;
   }
 }

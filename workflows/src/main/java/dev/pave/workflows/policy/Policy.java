@@ -1,5 +1,6 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -49,6 +50,6 @@ public record Policy(
   }
 
   private PolicyResult result(String outcome, String text) {
-    return new PolicyResult(name, stage.wireName(), enforcement.wireName(), outcome, text, contentHash);
+    return new PolicyResult(name, stage.wireName(), enforcement, outcome, text, contentHash);
   }
 }

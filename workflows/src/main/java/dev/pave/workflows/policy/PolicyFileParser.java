@@ -1,5 +1,6 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;

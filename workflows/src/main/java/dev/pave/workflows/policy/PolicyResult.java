@@ -1,5 +1,6 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 /**
  * The recorded outcome of one policy on one input, in the shape of a request's {@code policies}
  * entries. {@code message} is the policy's message on a deny, what went wrong on an error, and
@@ -7,7 +8,7 @@ package dev.pave.workflows.policy;
  * which version of the policy decided.
  */
 public record PolicyResult(
-    String policy, String stage, String enforcement, String result, String message, String hash) {
+    String policy, String stage, PolicyEnforcement enforcement, String result, String message, String hash) {
 
   public static final String PASS = "pass";
   public static final String DENY = "deny";

@@ -2,6 +2,7 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;

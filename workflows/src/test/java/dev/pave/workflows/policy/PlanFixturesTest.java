@@ -2,6 +2,7 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

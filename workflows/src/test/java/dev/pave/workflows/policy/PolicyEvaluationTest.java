@@ -2,6 +2,8 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ class PolicyEvaluationTest {
     assertThat(results).extracting(PolicyResult::policy)
         .containsExactly("approve-prod", "deny-destroy", "warn-dev");
     assertThat(results).extracting(PolicyResult::result).containsExactly("pass", "skip", "deny");
-    assertThat(results.get(0)).isEqualTo(new PolicyResult("approve-prod", "request", "soft-mandatory",
+    assertThat(results.get(0)).isEqualTo(new PolicyResult("approve-prod", "request", PolicyEnforcement.SOFT_MANDATORY,
         "pass", null, set.policy("approve-prod").orElseThrow().contentHash()));
   }
 

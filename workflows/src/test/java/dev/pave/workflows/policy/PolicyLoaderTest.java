@@ -1,5 +1,6 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
