@@ -2,6 +2,7 @@ package dev.pave.api.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyVerdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -110,7 +111,7 @@ class ProvisionActivitiesTest {
     assertThat(admission.requestCheck().denied()).isFalse();
     PlanOutcome plan = a.initAndPlan(id);
     assertThat(plan.add()).isEqualTo(3);
-    assertThat(plan.check().verdict()).isEqualTo("allowed");
+    assertThat(plan.check().verdict()).isEqualTo(PolicyVerdict.ALLOWED);
     ApplyOutcome applied = b.apply(id);
 
     assertThat(applied.applied()).isTrue();
