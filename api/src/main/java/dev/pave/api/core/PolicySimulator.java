@@ -1,6 +1,5 @@
 package dev.pave.api.core;
 
-import dev.pave.workflows.contract.PolicyEnforcement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.api.SimulationReport;
@@ -13,13 +12,14 @@ import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyEvaluation;
 import dev.pave.workflows.policy.PolicyInputs;
 import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
-import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.terraform.SensitivePlanValues;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.pave.api.db;
 
-import dev.pave.workflows.contract.ApprovalChoice;
 import dev.pave.api.audit.AuditEvent;
 import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailLedger;
+import dev.pave.workflows.contract.ApprovalChoice;
 import dev.pave.workflows.policy.PolicyResult;
 import java.time.Instant;
 import java.util.List;

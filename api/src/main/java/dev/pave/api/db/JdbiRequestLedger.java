@@ -1,6 +1,5 @@
 package dev.pave.api.db;
 
-import dev.pave.workflows.contract.RequestAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +8,10 @@ import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
-import dev.pave.workflows.contract.RunRefused;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.RunRefused;
 import dev.pave.workflows.contract.StepName;
 import java.time.Instant;
 import java.util.List;

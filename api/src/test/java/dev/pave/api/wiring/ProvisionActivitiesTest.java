@@ -2,7 +2,6 @@ package dev.pave.api.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pave.workflows.contract.PolicyVerdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -17,9 +16,10 @@ import dev.pave.workflows.activities.ApplyOutcome;
 import dev.pave.workflows.activities.PlanOutcome;
 import dev.pave.workflows.activities.ProvisionActivities;
 import dev.pave.workflows.activities.ProvisionActivitiesImpl;
-import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.activities.RunStart;
+import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyLoader;

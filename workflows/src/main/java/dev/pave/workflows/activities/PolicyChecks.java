@@ -1,8 +1,9 @@
 package dev.pave.workflows.activities;
 
-import dev.pave.workflows.contract.PolicyEnforcement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.policy.PolicyEvaluation;
@@ -10,7 +11,6 @@ import dev.pave.workflows.policy.PolicyInputs;
 import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
-import dev.pave.workflows.contract.PolicyVerdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package dev.pave.workflows.activities;
 
-import dev.pave.workflows.contract.RunRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.RunRefused;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.crypto.Hashes;
 import dev.pave.workflows.crypto.SecretBox;

@@ -1,7 +1,7 @@
 package dev.pave.workflows.activities;
 
-import dev.pave.workflows.contract.RequestAction;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestStatus;
 import java.time.Instant;
 

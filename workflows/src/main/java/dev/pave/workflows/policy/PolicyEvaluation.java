@@ -1,7 +1,7 @@
 package dev.pave.workflows.policy;
 
-import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.util.List;
 
 /** The results of one stage's policies on one input, ordered by policy name. */

@@ -1,8 +1,8 @@
 package dev.pave.workflows.provision;
 
-import dev.pave.workflows.contract.ApprovalOutcome;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailActivities;
+import dev.pave.workflows.contract.ApprovalOutcome;
 import dev.pave.workflows.contract.RequestStatus;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pave.workflows.contract.PolicyVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.pave.workflows.policy;
 
-import dev.pave.workflows.contract.PolicyVerdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cel.common.values.NullValue;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

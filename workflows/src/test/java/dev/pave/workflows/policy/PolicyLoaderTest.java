@@ -1,9 +1,9 @@
 package dev.pave.workflows.policy;
 
-import dev.pave.workflows.contract.PolicyEnforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
 package dev.pave.workflows.provision;
 
-import dev.pave.workflows.contract.ApprovalChoice;
-import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.PolicyCheck;
+import dev.pave.workflows.contract.ApprovalChoice;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.ProvisionInput;
 import dev.pave.workflows.contract.ProvisionWorkflow;
 import dev.pave.workflows.contract.TaskQueues;

@@ -1,8 +1,5 @@
 package dev.pave.workflows.provision;
 
-import dev.pave.workflows.contract.ApprovalOutcome;
-import dev.pave.workflows.contract.RequestAction;
-import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.activities.Admission;
 import dev.pave.workflows.activities.ApplyOutcome;
 import dev.pave.workflows.activities.ApprovalDecision;
@@ -11,6 +8,9 @@ import dev.pave.workflows.activities.PlanOutcome;
 import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.ProvisionActivities;
 import dev.pave.workflows.activities.RunStart;
+import dev.pave.workflows.contract.ApprovalOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
