@@ -13,6 +13,7 @@ import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyOutcome;
 import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyEvaluation;
@@ -113,7 +114,7 @@ public final class PolicySimulator {
   private String recordedVerdict(String id) {
     List<PolicyResultRow> rows = jdbi.onDemand(GuardrailDao.class).results(id);
     List<PolicyResult> results = rows.stream().map(r -> new PolicyResult(r.policy(), r.stage(), PolicyEnforcement.fromWireName(r.enforcement()),
-        r.result(), r.message(), r.policyHash())).toList();
+        PolicyOutcome.fromWire(r.result()), r.message(), r.policyHash())).toList();
     return new PolicyEvaluation(results).verdict().wireName();
   }
 

@@ -27,7 +27,7 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
       int seq = dao.lastSeq(requestId);
       List<PolicyResultRow> rows = new java.util.ArrayList<>();
       for (PolicyResult r : results) {
-        rows.add(new PolicyResultRow(requestId, ++seq, r.stage(), r.policy(), r.enforcement().wireName(), r.result(),
+        rows.add(new PolicyResultRow(requestId, ++seq, r.stage(), r.policy(), r.enforcement().wireName(), r.result().wireName(),
             r.message(), r.hash(), planSha256, at));
       }
       dao.insertResults(rows);
@@ -37,7 +37,7 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
         details.put("stage", r.stage());
         details.put("enforcement", r.enforcement().wireName());
         details.put("policyHash", r.hash());
-        details.put("result", r.result());
+        details.put("result", r.result().wireName());
         details.put("planSha256", planSha256);
         AuditLog.append(handle, AuditEvent.bySystem("policy.evaluated", requestId, details));
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.contract.PolicyOutcome;
 import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class PlanFixturesTest {
 
     PolicyEvaluation apply = shipped.evaluate(PolicyStage.PLAN, planInput("apply", plan));
     assertThat(apply.results()).filteredOn(r -> r.policy().equals("no-database-replace"))
-        .singleElement().extracting(PolicyResult::result).isEqualTo("deny");
+        .singleElement().extracting(PolicyResult::result).isEqualTo(PolicyOutcome.DENY);
     assertThat(apply.verdict()).isEqualTo(PolicyVerdict.DENIED);
 
     PolicyEvaluation destroy = shipped.evaluate(PolicyStage.PLAN, planInput("destroy", plan));
