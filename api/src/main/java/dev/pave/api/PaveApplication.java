@@ -2,34 +2,34 @@ package dev.pave.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.audit.AuditPublicKeyResource;
 import dev.pave.api.audit.AuditResource;
 import dev.pave.api.audit.AuditTrail;
 import dev.pave.api.audit.Checkpointer;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.FailedSignIns;
-import dev.pave.api.auth.SecretLength;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.auth.RoleAuthorizer;
+import dev.pave.api.auth.SecretLength;
 import dev.pave.api.auth.TokenAuthenticator;
+import dev.pave.api.oidc.OidcFeature;
 import dev.pave.api.cli.PolicyCommand;
 import dev.pave.api.cli.WorkerCommand;
-import dev.pave.api.core.PolicyService;
-import dev.pave.api.core.PolicySimulator;
-import dev.pave.api.core.SimulationRunner;
-import dev.pave.api.db.WorkflowHistoryStore;
-import dev.pave.api.db.JdbiRequestLedger;
-import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.NameReservations;
+import dev.pave.api.core.PolicyService;
+import dev.pave.api.core.PolicySimulator;
 import dev.pave.api.core.Readiness;
-import dev.pave.api.core.HistoryArchiver;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.RequestViews;
 import dev.pave.api.core.RunStarter;
+import dev.pave.api.core.SimulationRunner;
 import dev.pave.api.core.TokenService;
 import dev.pave.api.core.WorkspaceService;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.db.WorkflowHistoryStore;
 import dev.pave.api.edge.HttpEdge;
 import dev.pave.api.edge.NulFreeJson;
 import dev.pave.api.errors.ApiError;
@@ -39,18 +39,18 @@ import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
 import dev.pave.api.metrics.MetricsFeature;
-import dev.pave.api.oidc.OidcFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.resources.OpenApiResource;
+import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
-import dev.pave.api.wiring.HistoryArchiving;
-import dev.pave.api.wiring.WorkerLifecycle;
+import dev.pave.api.wiring.StartSequence;
+import dev.pave.api.wiring.WorkerComponents;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
@@ -78,7 +78,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
 
   @Override
   public void initialize(Bootstrap<PaveConfiguration> bootstrap) {
-    bootstrap.addCommand(new WorkerCommand(this));
+    bootstrap.addCommand(new WorkerCommand(new PaveWorker()));
     bootstrap.addCommand(new PolicyCommand());
     bootstrap.addCommand(new dev.pave.api.cli.AuditCommand());
     // A misspelt field (in a request body or in pave.yml) is an error, never silently dropped.
@@ -93,6 +93,29 @@ public class PaveApplication extends Application<PaveConfiguration> {
 
   @Override
   public void run(PaveConfiguration config, Environment environment) {
+    checkBeforeStart(config, environment);
+    FailedSignIns failedSignIns = new FailedSignIns(config.failedAuthPerMinute);
+    StartSequence components = new StartSequence(environment.lifecycle());
+    try {
+      PaveServices services = PaveServices.start(config, environment, components);
+      AdminTokenSeed.seed(services.jdbi(), config.adminToken);
+      if (services.temporal().embedded() || config.runWorker) {
+        WorkerComponents.register(config, environment, services);
+      }
+      HttpEdge.install(config, environment, failedSignIns);
+      registerErrorMappers(environment, config);
+      registerAuth(environment, services,
+          OidcFeature.register(environment, services.jdbi(), config.oidc, failedSignIns, Clock.systemUTC()));
+      registerApi(config, environment, services, failedSignIns);
+    } catch (RuntimeException e) {
+      // Nothing this process started may outlive a start that failed.
+      throw components.abort(e);
+    }
+    environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
+  }
+
+  /** Settings refused before anything starts: a refusal here leaves nothing running. */
+  private static void checkBeforeStart(PaveConfiguration config, Environment environment) {
     // Here, not in initialize: the configuration is read with a copy of this mapper, and
     // `-Ddw.x=5` overrides reach it as text, which strict scalars would refuse.
     StrictJson.apply(environment.getObjectMapper());
@@ -102,55 +125,45 @@ public class PaveApplication extends Application<PaveConfiguration> {
     HttpEdge.configure(config);
     SessionFeature.check(config);
     OidcFeature.check(config.oidc);
-    FailedSignIns failedSignIns = new FailedSignIns(config.failedAuthPerMinute);
-    PaveServices services = PaveServices.build(config, environment);
-    AdminTokenSeed.seed(services.jdbi, config.adminToken);
+  }
 
-    if (services.embeddedTemporal || config.runWorker) {
-      environment.lifecycle().manage(
-          new WorkerLifecycle(services.worker(), new RunStarter(services.client, services.jdbi)));
-    }
-
-    Clock clock = Clock.systemUTC();
-    WorkflowHistoryStore historyArchive = new WorkflowHistoryStore(services.jdbi);
-    if (services.embeddedTemporal || config.runWorker) {
-      environment.lifecycle().manage(
-          new HistoryArchiving(new HistoryArchiver(services.client, historyArchive, clock)));
-    }
-    RequestViews views = new RequestViews(services.jdbi, environment.getObjectMapper(), services.secrets);
-    RunStarter runs = new RunStarter(services.client, services.jdbi);
-    HttpEdge.install(config, environment, failedSignIns);
+  private static void registerErrorMappers(Environment environment, PaveConfiguration config) {
     var jersey = environment.jersey();
     jersey.register(new ApiExceptionMapper());
     jersey.register(new JsonInputExceptionMapper());
     jersey.register(new WebExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new BodySizeLimit(config.maxRequestBytes));
-    registerAuth(environment, services,
-        OidcFeature.register(environment, services.jdbi, config.oidc, failedSignIns, clock));
+  }
+
+  /** The resources of the API port, and the features with pages of their own. */
+  private static void registerApi(PaveConfiguration config, Environment environment, PaveServices services,
+      FailedSignIns failedSignIns) {
+    Clock clock = Clock.systemUTC();
+    ObjectMapper json = environment.getObjectMapper();
+    WorkflowHistoryStore historyArchive = new WorkflowHistoryStore(services.jdbi());
+    RequestViews views = new RequestViews(services.jdbi(), json, services.secrets());
+    RunStarter runs = new RunStarter(services.provisioning(), services.jdbi());
+    var jersey = environment.jersey();
     jersey.register(new OpenApiResource());
-    jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
-    jersey.register(new ModuleResource(services.catalog));
-    RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
-        environment.getObjectMapper(), clock, config.limits.runsPerTeam,
-        new NameReservations(services.platformInputs(), environment.getObjectMapper()));
-    jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
-        new RequestHistory(services.client, historyArchive, environment.getObjectMapper())));
-    jersey.register(new WorkspaceResource(
-        new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
-    jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
-    jersey.register(new AuditPublicKeyResource(services.auditKey));
-    environment.lifecycle().manage(new Checkpointer(services.jdbi, services.auditKey, config.audit.checkpointEvery,
-        config.audit.checkpointInterval));
-    jersey.register(new TokenResource(new TokenService(services.jdbi, clock)));
-    jersey.register(new PolicyResource(new PolicyService(services.policies, new PolicySimulator(services.jdbi,
-        new JdbiRequestLedger(services.jdbi, environment.getObjectMapper()), services.catalog, services.secrets,
-        environment.getObjectMapper()), simulationRunner(environment, config), config.policySimulation, clock)));
+    jersey.register(new HealthResource(new Readiness(services.jdbi(), services.provisioning())));
+    jersey.register(new ModuleResource(services.catalog()));
+    RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
+        json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json));
+    jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi(), requests, runs, clock),
+        new RequestHistory(services.provisioning(), historyArchive, json)));
+    jersey.register(new WorkspaceResource(new WorkspaceService(services.jdbi(), views, services.secrets(), json)));
+    jersey.register(new AuditResource(new AuditTrail(services.jdbi(), services.auditKey(), clock)));
+    jersey.register(new AuditPublicKeyResource(services.auditKey()));
+    environment.lifecycle().manage(new Checkpointer(services.jdbi(), services.auditKey(),
+        config.audit.checkpointEvery, config.audit.checkpointInterval));
+    jersey.register(new TokenResource(new TokenService(services.jdbi(), clock)));
+    jersey.register(new PolicyResource(new PolicyService(services.policies(), new PolicySimulator(services.jdbi(),
+        new JdbiRequestLedger(services.jdbi(), json), services.catalog(), services.secrets(), json),
+        simulationRunner(environment, config), config.policySimulation, clock)));
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
-    SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
-        failedSignIns);
+    SessionFeature browser = SessionFeature.register(environment, services.jdbi(), config, clock, failedSignIns);
     MetricsFeature.register(environment, services, browser);
-    environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 
   /** One simulation at a time, none queued: each holds a core for up to its deadline. */
@@ -163,7 +176,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
   private static void registerAuth(Environment environment, PaveServices services, OidcFeature oidc) {
     environment.jersey().register(new AuthDynamicFeature(
         new OAuthCredentialAuthFilter.Builder<PavePrincipal>()
-            .setAuthenticator(oidc.bearerAuthenticator(new TokenAuthenticator(services.jdbi)))
+            .setAuthenticator(oidc.bearerAuthenticator(new TokenAuthenticator(services.jdbi())))
             .setAuthorizer(new RoleAuthorizer())
             .setPrefix("Bearer")
             .setRealm("pave")

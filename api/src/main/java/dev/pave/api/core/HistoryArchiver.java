@@ -1,16 +1,10 @@
 package dev.pave.api.core;
 
 import dev.pave.api.db.WorkflowHistoryStore;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
+import dev.pave.workflows.contract.Provisioning;
+import dev.pave.workflows.contract.RunDescription;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -31,14 +25,14 @@ public final class HistoryArchiver {
   static final Duration LOOK_BACK = Duration.ofDays(30);
   private static final int BATCH = 200;
 
-  private final WorkflowClient client;
+  private final Provisioning provisioning;
   private final WorkflowHistoryStore store;
   private final Clock clock;
   /** Ended requests whose workflow this Temporal no longer (or never) held: not asked again until restart. */
   private final Set<String> notInTemporal = ConcurrentHashMap.newKeySet();
 
-  public HistoryArchiver(WorkflowClient client, WorkflowHistoryStore store, Clock clock) {
-    this.client = client;
+  public HistoryArchiver(Provisioning provisioning, WorkflowHistoryStore store, Clock clock) {
+    this.provisioning = provisioning;
     this.store = store;
     this.clock = clock;
   }
@@ -56,26 +50,16 @@ public final class HistoryArchiver {
 
   /** False while the workflow is still closing (the request ended a moment before it), or gone. */
   private boolean archive(String requestId) {
-    WorkflowExecutionInfo info;
-    try {
-      info = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder().setNamespace(client.getOptions().getNamespace())
-              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(requestId)).build())
-          .getWorkflowExecutionInfo();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        notInTemporal.add(requestId);
-        return false;
-      }
-      throw e;
-    }
-    if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+    RunDescription run = provisioning.describe(requestId).orElse(null);
+    if (run == null) {
+      notInTemporal.add(requestId);
       return false;
     }
-    String runId = info.getExecution().getRunId();
-    String json = client.fetchHistory(requestId, runId).toJson(true);
-    Instant closedAt = Instant.ofEpochSecond(info.getCloseTime().getSeconds(), info.getCloseTime().getNanos());
-    String hash = store.archive(requestId, requestId, runId, closedAt, json);
+    if (run.running()) {
+      return false;
+    }
+    String json = provisioning.history(requestId, run.runId());
+    String hash = store.archive(requestId, requestId, run.runId(), run.closedAt(), json);
     // The store records the hash on the audit trail in the archive's own transaction.
     LOG.debug("archived the workflow history of {} ({})", requestId, hash);
     return true;

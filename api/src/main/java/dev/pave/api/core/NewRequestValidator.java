@@ -35,7 +35,7 @@ final class NewRequestValidator {
         "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
     requireName(errors, "environment", body.environment(), Names.ENVIRONMENT,
         "must be 1 to 32 characters: lower-case letters, digits and '-', starting with a letter");
-    if (body.action() != null && RequestAction.fromWire(body.action()).isEmpty()) {
+    if (body.action() != null && RequestAction.find(body.action()).isEmpty()) {
       errors.add(new FieldMessage("action", "must be \"apply\", \"destroy\" or \"plan\""));
     }
     if (body.ttlHours() != null && !body.ttlHours().isNull()

@@ -12,17 +12,18 @@ import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyEvaluation;
 import dev.pave.workflows.policy.PolicyInputs;
 import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
-import dev.pave.workflows.policy.PolicyVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -85,14 +86,14 @@ public final class PolicySimulator {
       String recorded = recordedVerdict(id);
       List<PolicyResult> results = evaluate(candidate, request, module.get());
       PolicyVerdict verdict = new PolicyEvaluation(results).verdict();
-      String simulated = verdict.name().toLowerCase(Locale.ROOT);
+      String simulated = verdict.wireName();
       recordedCounts.merge(recorded, 1, Integer::sum);
       simulatedCounts.merge(simulated, 1, Integer::sum);
       if (!recorded.equals(simulated)) {
         List<String> decidedBy = results.stream().filter(PolicyResult::failed)
-            .filter(r -> !"advisory".equals(r.enforcement())).map(PolicyResult::policy).distinct().toList();
+            .filter(r -> r.enforcement() != PolicyEnforcement.ADVISORY).map(PolicyResult::policy).distinct().toList();
         changes.add(new SimulationReport.Change(id, request.workspace(), request.team(), request.environment(),
-            request.action(), request.status().wireName(), recorded, simulated, decidedBy));
+            request.action().wireName(), request.status().wireName(), recorded, simulated, decidedBy));
       }
     }
     return new SimulationReport(since, evaluated, recordedCounts, simulatedCounts, changes);
@@ -110,9 +111,9 @@ public final class PolicySimulator {
   /** The verdict recorded for the request: the strongest over its stages ("allowed" if none ran). */
   private String recordedVerdict(String id) {
     List<PolicyResultRow> rows = jdbi.onDemand(GuardrailDao.class).results(id);
-    List<PolicyResult> results = rows.stream().map(r -> new PolicyResult(r.policy(), r.stage(), r.enforcement(),
-        r.result(), r.message(), r.policyHash())).toList();
-    return new PolicyEvaluation(results).verdict().name().toLowerCase(Locale.ROOT);
+    List<PolicyResult> results = rows.stream().map(r -> new PolicyResult(r.policy(), r.stage(), PolicyEnforcement.fromWireName(r.enforcement()),
+        PolicyOutcome.fromWire(r.result()), r.message(), r.policyHash())).toList();
+    return new PolicyEvaluation(results).verdict().wireName();
   }
 
   private JsonNode planJson(String requestId, SavedPlan plan) {

@@ -1,21 +1,19 @@
 package dev.pave.api.core;
 
-import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.serviceclient.WorkflowServiceStubs;
+import dev.pave.workflows.contract.Provisioning;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** Can Pave accept and run requests right now? Each dependency answers "ok" or why not. */
 public final class Readiness {
 
   private final Jdbi jdbi;
-  private final WorkflowServiceStubs temporal;
+  private final Provisioning provisioning;
 
-  public Readiness(Jdbi jdbi, WorkflowServiceStubs temporal) {
+  public Readiness(Jdbi jdbi, Provisioning provisioning) {
     this.jdbi = jdbi;
-    this.temporal = temporal;
+    this.provisioning = provisioning;
   }
 
   public Map<String, String> check() {
@@ -26,13 +24,7 @@ public final class Readiness {
     } catch (RuntimeException e) {
       checks.put("database", "unreachable");
     }
-    try {
-      temporal.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
-          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
-      checks.put("temporal", "ok");
-    } catch (RuntimeException e) {
-      checks.put("temporal", "unreachable");
-    }
+    checks.put("temporal", provisioning.reachable() ? "ok" : "unreachable");
     return checks;
   }
 }

@@ -3,8 +3,7 @@ package dev.pave.api.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.db.WorkflowHistoryStore;
 import dev.pave.api.errors.ApiException;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
+import dev.pave.workflows.contract.Provisioning;
 import java.util.List;
 
 /**
@@ -14,24 +13,21 @@ import java.util.List;
  */
 public final class RequestHistory {
 
-  private final WorkflowClient client;
+  private final Provisioning provisioning;
   private final WorkflowHistoryStore archive;
   private final HistoryTimeline timeline;
 
-  public RequestHistory(WorkflowClient client, WorkflowHistoryStore archive, ObjectMapper json) {
-    this.client = client;
+  public RequestHistory(Provisioning provisioning, WorkflowHistoryStore archive, ObjectMapper json) {
+    this.provisioning = provisioning;
     this.archive = archive;
     this.timeline = new HistoryTimeline(json);
   }
 
   public String json(String requestId) {
-    try {
-      return client.fetchHistory(requestId).toJson(true);
-    } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException gone) {
-      return archive.latest(requestId).orElseThrow(() -> new ApiException(404, "the workflow history of "
-          + requestId + " is not held by Temporal and was not archived (it ended before archiving"
-          + " existed, or Pave restarted before its workflow closed)"));
-    }
+    return provisioning.history(requestId).or(() -> archive.latest(requestId))
+        .orElseThrow(() -> new ApiException(404, "the workflow history of " + requestId + " is not held by"
+            + " Temporal and was not archived (it ended before archiving existed, or Pave restarted before its"
+            + " workflow closed)"));
   }
 
   public List<HistoryTimeline.Entry> timeline(String requestId) {

@@ -4,6 +4,7 @@ import dev.pave.api.audit.AuditEvent;
 import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailLedger;
+import dev.pave.workflows.contract.ApprovalChoice;
 import dev.pave.workflows.policy.PolicyResult;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
       int seq = dao.lastSeq(requestId);
       List<PolicyResultRow> rows = new java.util.ArrayList<>();
       for (PolicyResult r : results) {
-        rows.add(new PolicyResultRow(requestId, ++seq, r.stage(), r.policy(), r.enforcement(), r.result(),
+        rows.add(new PolicyResultRow(requestId, ++seq, r.stage(), r.policy(), r.enforcement().wireName(), r.result().wireName(),
             r.message(), r.hash(), planSha256, at));
       }
       dao.insertResults(rows);
@@ -34,9 +35,9 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
         java.util.Map<String, Object> details = new java.util.TreeMap<>();
         details.put("policy", r.policy());
         details.put("stage", r.stage());
-        details.put("enforcement", r.enforcement());
+        details.put("enforcement", r.enforcement().wireName());
         details.put("policyHash", r.hash());
-        details.put("result", r.result());
+        details.put("result", r.result().wireName());
         details.put("planSha256", planSha256);
         AuditLog.append(handle, AuditEvent.bySystem("policy.evaluated", requestId, details));
       }
@@ -55,6 +56,6 @@ public final class JdbiGuardrailLedger implements GuardrailLedger {
   @Override
   public Optional<ApprovalDecision> decision(String requestId, String planSha256) {
     return jdbi.onDemand(GuardrailDao.class).approval(requestId, planSha256)
-        .map(row -> new ApprovalDecision(row.decision(), row.approver()));
+        .map(row -> new ApprovalDecision(ApprovalChoice.fromWire(row.decision()), row.approver()));
   }
 }

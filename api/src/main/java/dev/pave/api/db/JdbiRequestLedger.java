@@ -8,10 +8,10 @@ import dev.pave.api.audit.AuditLog;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
-import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.RunRefused;
 import dev.pave.workflows.contract.StepName;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +42,9 @@ public final class JdbiRequestLedger implements RequestLedger {
   @Override
   public RunRequest load(String requestId) {
     RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
-        .orElseThrow(() -> FailureType.UNKNOWN_REQUEST.failure("no request " + requestId));
+        .orElseThrow(() -> new RunRefused("no request " + requestId));
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
-        row.requester(), row.action(), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
+        row.requester(), RequestAction.fromWire(row.action()), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
   }
 
@@ -108,7 +108,7 @@ public final class JdbiRequestLedger implements RequestLedger {
       if (RequestStatus.APPLYING.wireName().equals(status)) {
         return Optional.<String>empty(); // a retried attempt of an apply that had started: its event is written
       }
-      throw FailureType.UNKNOWN_REQUEST.failure(
+      throw new RunRefused(
           "request " + requestId + " is " + status + " and cannot start applying; nothing was applied");
     });
   }

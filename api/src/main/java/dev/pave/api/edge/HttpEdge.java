@@ -33,10 +33,18 @@ public final class HttpEdge {
   public static void install(PaveConfiguration config, Environment environment, FailedSignIns failedSignIns) {
     filter(environment.servlets(), "query-string-rules", new QueryStringRules());
     filter(environment.servlets(), "failed-auth-limit", new FailedAuthLimit(failedSignIns));
+    environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+    installAdmin(config, environment);
+
+    // Jersey makes a relative Location absolute from the request's Host header, which the client
+    // chooses: a forged Host then redirected the next call elsewhere. Keep it relative.
+    environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+  }
+
+  /** The admin port's rules alone, for a process that serves nothing else (`pave worker`). */
+  public static void installAdmin(PaveConfiguration config, Environment environment) {
     filter(environment.admin(), "admin-query-string-rules", new QueryStringRules());
     filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().scrapeToken()));
-
-    environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
     environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
     // Requests Jetty refuses before any context sees them (bad URI, 414, 431) use the server's handler.
     environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -47,10 +55,6 @@ public final class HttpEdge {
         }
       }
     });
-
-    // Jersey makes a relative Location absolute from the request's Host header, which the client
-    // chooses: a forged Host then redirected the next call elsewhere. Keep it relative.
-    environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
   }
 
   private static void filter(ServletEnvironment servlets, String name, Filter filter) {

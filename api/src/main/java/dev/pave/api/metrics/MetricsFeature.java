@@ -4,8 +4,6 @@ import dev.pave.api.dashboard.DashboardFeature;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import io.dropwizard.core.setup.Environment;
-import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 
@@ -15,17 +13,13 @@ public final class MetricsFeature {
   private MetricsFeature() {}
 
   public static void register(Environment environment, PaveServices services, SessionFeature browser) {
-    MetricsService metrics = new MetricsService(services.jdbi, Clock.systemUTC());
+    MetricsService metrics = new MetricsService(services.jdbi(), Clock.systemUTC());
     environment.jersey().register(new MetricsResource(metrics));
     // Load the replica in the background at start, so the first caller does not wait for it.
     environment.lifecycle().executorService("metrics-warm-up").maxThreads(1).build().submit(metrics::warmUp);
 
-    // A registry per application, not the global default: tests run several apps in one JVM.
-    PrometheusRegistry registry = new PrometheusRegistry();
-    JvmMetrics.registerIfAbsent(environment.metrics());
-    registry.register(new DropwizardExports(environment.metrics())); // JVM, Jetty, Jersey, Jdbi pool
-    registry.register(new RollupCollector(services.jdbi));
-    environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
+    PrometheusRegistry registry = PrometheusEndpoint.register(environment);
+    registry.register(new RollupCollector(services.jdbi()));
 
     DashboardFeature.register(environment, metrics, browser);
   }

@@ -5,7 +5,6 @@ import dev.pave.api.embedded.EmbeddedCluster;
 import dev.pave.api.embedded.PaveServerRoles;
 import dev.pave.api.embedded.TargetServerRoles;
 import dev.pave.api.home.EmbeddedPasswords;
-import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,14 +22,13 @@ final class EmbeddedDatabases {
 
   private EmbeddedDatabases() {}
 
-  static DatabaseEndpoints start(Path home, EmbeddedSettings settings, LifecycleEnvironment lifecycle) {
+  static DatabaseEndpoints start(Path home, EmbeddedSettings settings) {
     Path binaries = settings.binariesDir == null ? home.resolve("postgres-binaries") : Path.of(settings.binariesDir);
     EmbeddedPasswords passwords = EmbeddedPasswords.in(home);
     Path sockets = home.resolve("sockets");
     EmbeddedCluster pave = new EmbeddedCluster("Pave's tables", home.resolve(EmbeddedPasswords.PAVE_SERVER), binaries,
         sockets, settings.databasePort, passwords.of(EmbeddedPasswords.PAVE_SERVER, "postgres")).startNow();
-    lifecycle.manage(pave);
-    EmbeddedCluster target;
+    EmbeddedCluster target = null;
     PaveServerRoles.Passwords pavePasswords = new PaveServerRoles.Passwords(
         passwords.of(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.OWNER),
         passwords.of(EmbeddedPasswords.PAVE_SERVER, PaveServerRoles.APP),
@@ -39,23 +37,26 @@ final class EmbeddedDatabases {
     try {
       target = new EmbeddedCluster("golden path target server", home.resolve(EmbeddedPasswords.TARGET_SERVER),
           binaries, sockets, settings.targetPort, passwords.of(EmbeddedPasswords.TARGET_SERVER, "postgres")).startNow();
-      lifecycle.manage(target);
       PaveServerRoles.setUp(pave, PAVE_DATABASE, STATE_DATABASE, pavePasswords);
       TargetServerRoles.setUp(target, targetAdminPassword);
     } catch (RuntimeException e) {
+      if (target != null) {
+        stopQuietly(target, e);
+      }
       stopQuietly(pave, e);
       throw e;
     }
+    EmbeddedCluster targetServer = target;
     return new DatabaseEndpoints(pave.jdbcUrl(PAVE_DATABASE), PaveServerRoles.APP, pavePasswords.app(),
         PaveServerRoles.OWNER, pavePasswords.owner(),
         ExternalDatabase.libpqFromJdbc(pave.jdbcUrl(STATE_DATABASE) + "?sslmode=disable", PaveServerRoles.STATE,
             pavePasswords.state()),
         new StateDatabase(pave.jdbcUrl(STATE_DATABASE), PaveServerRoles.STATE, pavePasswords.state()),
-        Map.of("server_host", "127.0.0.1", "server_port", target.port(), "admin_user", TargetServerRoles.ADMIN),
+        Map.of("server_host", "127.0.0.1", "server_port", targetServer.port(), "admin_user", TargetServerRoles.ADMIN),
         // The module's provisioners run psql as admin_user: libpq takes the password from here.
         Map.of("PGPASSWORD", targetAdminPassword),
         () -> {
-          target.stop();
+          targetServer.stop();
           pave.stop();
         });
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.db.WorkflowHistoryStore;
+import dev.pave.workflows.client.TemporalProvisioning;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -93,7 +94,7 @@ class HistoryArchiverTest {
     run("req_h000000000000004");
     client.newUntypedWorkflowStub("req_h000000000000001").getResult(String.class);
 
-    HistoryArchiver archiver = new HistoryArchiver(client, store, Clock.systemUTC());
+    HistoryArchiver archiver = new HistoryArchiver(new TemporalProvisioning(client), store, Clock.systemUTC());
     assertThat(archiver.archiveEnded()).isEqualTo(1);
     assertThat(store.latest("req_h000000000000001")).contains(client.fetchHistory("req_h000000000000001").toJson(true));
     assertThat(store.latest("req_h000000000000002")).isEmpty();
@@ -102,7 +103,7 @@ class HistoryArchiverTest {
 
     client.newWorkflowStub(Closing.class, "req_h000000000000002").close();
     client.newUntypedWorkflowStub("req_h000000000000002").getResult(String.class);
-    HistoryArchiver restarted = new HistoryArchiver(client, store, Clock.systemUTC());
+    HistoryArchiver restarted = new HistoryArchiver(new TemporalProvisioning(client), store, Clock.systemUTC());
     assertThat(restarted.archiveEnded()).as("only what was missed").isEqualTo(1);
     assertThat(restarted.archiveEnded()).as("nothing twice").isZero();
     assertThat(store.latest("req_h000000000000002")).hasValueSatisfying(json -> assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED"));

@@ -59,7 +59,7 @@ final class PaveProcess implements AutoCloseable {
     return new PaveProcess(name, "server", home, config, FreePorts.pick(), FreePorts.pick());
   }
 
-  /** `pave worker`: Terraform runs only, no HTTP. */
+  /** `pave worker`: Terraform runs, and an admin port for health and Prometheus; no API port. */
   static PaveProcess worker(String name, Path home, Path config) {
     return new PaveProcess(name, "worker", home, config, FreePorts.pick(), FreePorts.pick());
   }
@@ -112,6 +112,10 @@ final class PaveProcess implements AutoCloseable {
 
   int httpPort() {
     return httpPort;
+  }
+
+  int adminPort() {
+    return Integer.parseInt(environment.get("PAVE_ADMIN_PORT"));
   }
 
   long pid() {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** The whole application on the embedded default, in a fresh data folder, on free ports. */
 public final class PaveTestApp {
@@ -29,7 +31,22 @@ public final class PaveTestApp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    deleteAtExit(home);
     return embeddedIn(home, configResource, extra);
+  }
+
+  /**
+   * Each home holds its own PostgreSQL binaries and clusters (about 450 MB): kept, they filled the
+   * shared disk. Deleted when the test JVM exits, after every app of it has stopped its servers.
+   */
+  private static void deleteAtExit(Path home) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (Stream<Path> tree = Files.walk(home)) {
+        tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // best effort: a leftover temp folder is no test failure
+      }
+    }, "pave-test-home-cleanup"));
   }
 
   /** The application on a given data folder: a second one on the same folder is Pave restarted. */

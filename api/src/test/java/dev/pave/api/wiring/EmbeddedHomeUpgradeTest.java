@@ -3,11 +3,9 @@ package dev.pave.api.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.codahale.metrics.MetricRegistry;
 import dev.pave.api.config.EmbeddedSettings;
 import dev.pave.api.embedded.PaveServerRoles;
 import dev.pave.api.embedded.TargetServerRoles;
-import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +44,8 @@ class EmbeddedHomeUpgradeTest {
     settings.binariesDir = BINARIES.toString();
 
     for (int start = 1; start <= 2; start++) {
-      PaveServices.privateHome(home);
-      DatabaseEndpoints endpoints = EmbeddedDatabases.start(home, settings, new LifecycleEnvironment(new MetricRegistry()));
+      PaveServices.privateHome(home.toString());
+      DatabaseEndpoints endpoints = EmbeddedDatabases.start(home, settings);
       try {
         checkPavesServer(home, endpoints);
         checkStateDatabase(endpoints);

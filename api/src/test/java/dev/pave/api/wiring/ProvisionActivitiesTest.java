@@ -1,6 +1,7 @@
 package dev.pave.api.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -16,9 +17,11 @@ import dev.pave.workflows.activities.ApplyOutcome;
 import dev.pave.workflows.activities.PlanOutcome;
 import dev.pave.workflows.activities.ProvisionActivities;
 import dev.pave.workflows.activities.ProvisionActivitiesImpl;
-import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.activities.RunStart;
+import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.contract.FailureType;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyLoader;
@@ -26,6 +29,8 @@ import dev.pave.workflows.terraform.Terraform;
 import dev.pave.workflows.terraform.TerraformSettings;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -110,7 +115,7 @@ class ProvisionActivitiesTest {
     assertThat(admission.requestCheck().denied()).isFalse();
     PlanOutcome plan = a.initAndPlan(id);
     assertThat(plan.add()).isEqualTo(3);
-    assertThat(plan.check().verdict()).isEqualTo("allowed");
+    assertThat(plan.check().verdict()).isEqualTo(PolicyVerdict.ALLOWED);
     ApplyOutcome applied = b.apply(id);
 
     assertThat(applied.applied()).isTrue();
@@ -151,6 +156,18 @@ class ProvisionActivitiesTest {
     assertThat(commands()).doesNotContain("apply");
     assertThat(steps(id)).doesNotContain("apply");
     assertThat(jdbi.onDemand(RequestDao.class).find(id).orElseThrow().status()).isNotEqualTo("applying");
+  }
+
+  /** The ledger refuses in Pave's terms; the activity reports it as the failure type histories know, for good. */
+  @Test
+  void aRequestTheLedgerRefusesFailsItsStepWithoutRetries() throws Exception {
+    ProvisionActivities a = worker(workerA);
+    assertThatThrownBy(() -> a.apply("req_pa0000000000none")).isInstanceOf(ActivityFailure.class)
+        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(FailureType.UNKNOWN_REQUEST.typeName());
+          assertThat(failure.isNonRetryable()).isTrue();
+          assertThat(failure.getOriginalMessage()).isEqualTo("no request req_pa0000000000none");
+        });
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.pave.workflows.activities;
 
-/** An approver's decision on the request's current plan: "approve" or "reject". */
-public record ApprovalDecision(String decision, String approver) {
+import dev.pave.workflows.contract.ApprovalChoice;
+
+/** An approver's decision on the request's current plan. */
+public record ApprovalDecision(ApprovalChoice decision, String approver) {
 
   public boolean approved() {
-    return "approve".equals(decision);
+    return decision == ApprovalChoice.APPROVE;
   }
 }

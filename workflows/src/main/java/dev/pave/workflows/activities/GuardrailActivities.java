@@ -1,5 +1,6 @@
 package dev.pave.workflows.activities;
 
+import dev.pave.workflows.contract.ApprovalOutcome;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -19,5 +20,5 @@ public interface GuardrailActivities {
   ApprovalDecision decision(String requestId);
 
   /** Closes the approval step: outcome approved, rejected, expired or cancelled, by actor. */
-  void closeApproval(String requestId, String outcome, String actor);
+  void closeApproval(String requestId, ApprovalOutcome outcome, String actor);
 }

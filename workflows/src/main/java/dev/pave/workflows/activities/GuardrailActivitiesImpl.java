@@ -1,5 +1,6 @@
 package dev.pave.workflows.activities;
 
+import dev.pave.workflows.contract.ApprovalOutcome;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class GuardrailActivitiesImpl implements GuardrailActivities {
   }
 
   @Override
-  public void closeApproval(String requestId, String outcome, String actor) {
-    requests.stepFinished(requestId, StepName.APPROVAL, clock.instant(), outcome, actor);
+  public void closeApproval(String requestId, ApprovalOutcome outcome, String actor) {
+    requests.stepFinished(requestId, StepName.APPROVAL, clock.instant(), outcome.wireName(), actor);
   }
 }

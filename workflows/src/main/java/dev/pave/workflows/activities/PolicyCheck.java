@@ -1,20 +1,18 @@
 package dev.pave.workflows.activities;
 
-/**
- * What one stage's policies decided: {@code verdict} is "allowed", "needs_approval" or
- * "denied"; {@code message} explains a denial or an approval demand in the policies' own words.
- */
-public record PolicyCheck(String verdict, String message) {
+import dev.pave.workflows.contract.PolicyVerdict;
 
-  public static final String ALLOWED = "allowed";
-  public static final String NEEDS_APPROVAL = "needs_approval";
-  public static final String DENIED = "denied";
+/**
+ * What one stage's policies decided; {@code message} explains a denial or an approval demand in
+ * the policies' own words.
+ */
+public record PolicyCheck(PolicyVerdict verdict, String message) {
 
   public boolean denied() {
-    return DENIED.equals(verdict);
+    return verdict == PolicyVerdict.DENIED;
   }
 
   public boolean needsApproval() {
-    return NEEDS_APPROVAL.equals(verdict);
+    return verdict == PolicyVerdict.NEEDS_APPROVAL;
   }
 }

@@ -2,6 +2,8 @@ package dev.pave.workflows.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.policy.PolicyEvaluation;
@@ -9,7 +11,6 @@ import dev.pave.workflows.policy.PolicyInputs;
 import dev.pave.workflows.policy.PolicyResult;
 import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
-import dev.pave.workflows.policy.PolicyVerdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -71,14 +72,14 @@ final class PolicyChecks {
     requests.stepFinished(requestId, StepName.POLICY, now, verdict == PolicyVerdict.DENIED ? "denied" : "ok", null);
     String message = evaluation.results().stream()
         .filter(PolicyResult::failed)
-        .filter(r -> verdict == PolicyVerdict.DENIED ? "hard-mandatory".equals(r.enforcement())
-            : "soft-mandatory".equals(r.enforcement()))
+        .filter(r -> r.enforcement() == (verdict == PolicyVerdict.DENIED
+            ? PolicyEnforcement.HARD_MANDATORY : PolicyEnforcement.SOFT_MANDATORY))
         .map(r -> r.policy() + ": " + r.message())
         .collect(Collectors.joining("; "));
     return switch (verdict) {
-      case DENIED -> new PolicyCheck(PolicyCheck.DENIED, "denied by policy " + message);
-      case NEEDS_APPROVAL -> new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, message);
-      case ALLOWED -> new PolicyCheck(PolicyCheck.ALLOWED, null);
+      case DENIED -> new PolicyCheck(verdict, "denied by policy " + message);
+      case NEEDS_APPROVAL -> new PolicyCheck(verdict, message);
+      case ALLOWED -> new PolicyCheck(verdict, null);
     };
   }
 }

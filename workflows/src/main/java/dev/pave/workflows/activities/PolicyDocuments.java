@@ -33,6 +33,6 @@ public final class PolicyDocuments {
    * would get (a rule for {@code request.action == 'apply'} must not pass a preview silently).
    */
   private static String judgedAction(RunRequest request) {
-    return request.speculative() ? RequestAction.APPLY.wireName() : request.action();
+    return (request.speculative() ? RequestAction.APPLY : request.action()).wireName();
   }
 }

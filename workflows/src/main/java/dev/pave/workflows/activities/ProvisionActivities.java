@@ -1,5 +1,6 @@
 package dev.pave.workflows.activities;
 
+import dev.pave.workflows.contract.RequestStatus;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -36,5 +37,5 @@ public interface ProvisionActivities {
    * Records a terminal status (unless the request has one already: a succeeded apply ended it);
    * returns the next request waiting for this workspace, or null.
    */
-  String finish(String requestId, String status, String error);
+  String finish(String requestId, RequestStatus status, String error);
 }

@@ -7,6 +7,7 @@ import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestStatus;
+import dev.pave.workflows.contract.RunRefused;
 import dev.pave.workflows.contract.StepName;
 import dev.pave.workflows.crypto.Hashes;
 import dev.pave.workflows.crypto.SecretBox;
@@ -72,7 +73,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       if (!ledger.claimWorkspace(requestId)) {
         return Admission.waiting();
       }
-      RunRequest request = ledger.load(requestId);
+      RunRequest request = load(requestId);
       RunStart start = begin(request);
       boolean checkRequest = start.phase() == RunStart.Phase.START && !start.cancelRequested();
       return new Admission(true, start, checkRequest ? policyChecks.request(request, module(request)) : null);
@@ -100,7 +101,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   @Override
   public PlanOutcome initAndPlan(String requestId) {
-    RunRequest request = ledger.load(requestId);
+    RunRequest request = load(requestId);
     init(request);
     return plan(request);
   }
@@ -115,7 +116,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   public PlanOutcome plan(String requestId) {
     // A plan made again (the state moved): the lifecycle's move back to planning, then checking.
     ledger.setStatus(requestId, RequestStatus.PLANNING);
-    return plan(ledger.load(requestId));
+    return plan(load(requestId));
   }
 
   private PlanOutcome plan(RunRequest request) {
@@ -150,15 +151,32 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     return new PlannedRun(result, sha256, planDocument);
   }
 
+  /** The request, or Temporal's non-retryable failure when the ledger refuses it (a retry cannot help). */
+  private RunRequest load(String requestId) {
+    try {
+      return ledger.load(requestId);
+    } catch (RunRefused refused) {
+      throw FailureType.UNKNOWN_REQUEST.failure(refused.getMessage());
+    }
+  }
+
+  private Optional<String> startApplying(String requestId) {
+    try {
+      return ledger.startApplying(requestId);
+    } catch (RunRefused refused) {
+      throw FailureType.UNKNOWN_REQUEST.failure(refused.getMessage());
+    }
+  }
+
   private record PlannedRun(PlanResult result, String sha256, JsonNode json) {}
 
   @Override
   public ApplyOutcome apply(String requestId) {
-    RunRequest request = ledger.load(requestId);
+    RunRequest request = load(requestId);
     if (request.status() == RequestStatus.SUCCEEDED) {
       return ApplyOutcome.done(); // a retry after the apply succeeded and was recorded, but its completion was lost
     }
-    Optional<String> cancelledBy = ledger.startApplying(requestId);
+    Optional<String> cancelledBy = startApplying(requestId);
     if (cancelledBy.isPresent()) {
       return ApplyOutcome.cancelledBy(cancelledBy.get());
     }
@@ -200,8 +218,8 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   @Override
-  public String finish(String requestId, String status, String error) {
-    ledger.end(requestId, RequestStatus.fromWire(status), clock.instant(), error);
+  public String finish(String requestId, RequestStatus status, String error) {
+    ledger.end(requestId, status, clock.instant(), error);
     directories.remove(requestId);
     return ledger.nextInLine(requestId).orElse(null);
   }

@@ -14,7 +14,7 @@ public record RunRequest(
     String environment,
     String team,
     String requester,
-    String action,
+    RequestAction action,
     JsonNode inputs,
     RequestStatus status,
     Instant createdAt,
@@ -25,11 +25,11 @@ public record RunRequest(
     boolean approvalRequired) {
 
   public boolean destroy() {
-    return "destroy".equals(action);
+    return action == RequestAction.DESTROY;
   }
 
   /** A speculative plan: planned and checked, never applied (see RequestAction.PLAN). */
   public boolean speculative() {
-    return RequestAction.PLAN.wireName().equals(action);
+    return action == RequestAction.PLAN;
   }
 }

@@ -11,8 +11,9 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface ProvisionWorkflow {
 
+  /** Returns the request's terminal status (as its wire name in the history: "succeeded"). */
   @WorkflowMethod
-  String run(ProvisionInput input);
+  RequestStatus run(ProvisionInput input);
 
   /** Sent by the request ahead in the workspace queue when it ends: "the workspace is yours now". */
   @SignalMethod

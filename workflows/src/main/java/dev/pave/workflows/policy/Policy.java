@@ -1,5 +1,7 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyOutcome;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,13 +31,13 @@ public record Policy(
   PolicyResult evaluateNormalized(Map<String, Object> input) {
     try {
       if (when != null && !when.evaluate(input)) {
-        return result(PolicyResult.SKIP, null);
+        return result(PolicyOutcome.SKIP, null);
       }
     } catch (PolicyEvaluationException e) {
       return error("when", when, e);
     }
     try {
-      return deny.evaluate(input) ? result(PolicyResult.DENY, message) : result(PolicyResult.PASS, null);
+      return deny.evaluate(input) ? result(PolicyOutcome.DENY, message) : result(PolicyOutcome.PASS, null);
     } catch (PolicyEvaluationException e) {
       return error("deny", deny, e);
     }
@@ -44,11 +46,11 @@ public record Policy(
   private PolicyResult error(String field, PolicyExpression expression, PolicyEvaluationException e) {
     // Only the file name: the message is shown to requesters, the full path is a server detail.
     String where = field + " at " + source.getFileName() + ":" + expression.line();
-    return result(PolicyResult.ERROR,
+    return result(PolicyOutcome.ERROR,
         "policy could not be evaluated, so it counts as a deny: " + where + ": " + e.getMessage());
   }
 
-  private PolicyResult result(String outcome, String text) {
-    return new PolicyResult(name, stage.wireName(), enforcement.wireName(), outcome, text, contentHash);
+  private PolicyResult result(PolicyOutcome outcome, String text) {
+    return new PolicyResult(name, stage.wireName(), enforcement, outcome, text, contentHash);
   }
 }

@@ -1,5 +1,7 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.util.List;
 
 /** The results of one stage's policies on one input, ordered by policy name. */
@@ -23,11 +25,11 @@ public record PolicyEvaluation(List<PolicyResult> results) {
   /** Advisory policies that denied or errored: shown to the requester, never blocking. */
   public List<PolicyResult> warnings() {
     return results.stream()
-        .filter(r -> r.failed() && PolicyEnforcement.ADVISORY.wireName().equals(r.enforcement()))
+        .filter(r -> r.failed() && r.enforcement() == PolicyEnforcement.ADVISORY)
         .toList();
   }
 
   private boolean failedAt(PolicyEnforcement level) {
-    return results.stream().anyMatch(r -> r.failed() && level.wireName().equals(r.enforcement()));
+    return results.stream().anyMatch(r -> r.failed() && r.enforcement() == level);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
+import dev.pave.workflows.contract.PolicyEnforcement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;

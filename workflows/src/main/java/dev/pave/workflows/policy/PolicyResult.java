@@ -1,5 +1,8 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyOutcome;
+
 /**
  * The recorded outcome of one policy on one input, in the shape of a request's {@code policies}
  * entries. {@code message} is the policy's message on a deny, what went wrong on an error, and
@@ -7,29 +10,17 @@ package dev.pave.workflows.policy;
  * which version of the policy decided.
  */
 public record PolicyResult(
-    String policy, String stage, String enforcement, String result, String message, String hash) {
-
-  public static final String PASS = "pass";
-  public static final String DENY = "deny";
-  /** The policy's {@code when} was false: it does not apply to this input. */
-  public static final String SKIP = "skip";
-  /** The policy could not be evaluated; it counts as a deny at its enforcement level. */
-  public static final String ERROR = "error";
-  /**
-   * A soft-mandatory deny of a speculative plan: the apply it previews would wait for an approver;
-   * the plan itself waits for nothing.
-   */
-  public static final String REQUIRES_APPROVAL = "requires_approval";
+    String policy, String stage, PolicyEnforcement enforcement, PolicyOutcome result, String message, String hash) {
 
   /** A deny or an error (or a plan's requires_approval): both block at mandatory levels and warn at advisory. */
   public boolean failed() {
-    return DENY.equals(result) || ERROR.equals(result) || REQUIRES_APPROVAL.equals(result);
+    return result == PolicyOutcome.DENY || result == PolicyOutcome.ERROR || result == PolicyOutcome.REQUIRES_APPROVAL;
   }
 
   /** This result as a speculative plan records it: a soft-mandatory deny says what the apply would need. */
   public PolicyResult asPreview() {
-    return DENY.equals(result) && PolicyEnforcement.SOFT_MANDATORY.wireName().equals(enforcement)
-        ? new PolicyResult(policy, stage, enforcement, REQUIRES_APPROVAL, message, hash)
+    return result == PolicyOutcome.DENY && enforcement == PolicyEnforcement.SOFT_MANDATORY
+        ? new PolicyResult(policy, stage, enforcement, PolicyOutcome.REQUIRES_APPROVAL, message, hash)
         : this;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.contract.PolicyOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import java.util.Set;
  * the other cases still run, so one typo does not hide every other result.
  */
 final class PolicyTestFileParser {
-  static final Set<String> EXPECTATIONS =
-      Set.of(PolicyResult.PASS, PolicyResult.DENY, PolicyResult.SKIP, PolicyResult.ERROR);
+  static final Set<String> EXPECTATIONS = java.util.Arrays.stream(PolicyOutcome.values())
+      .map(PolicyOutcome::wireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> CASE_FIELDS =
       Set.of("name", "input", "inputFile", "planFile", "expect");
   private static final ObjectMapper JSON =

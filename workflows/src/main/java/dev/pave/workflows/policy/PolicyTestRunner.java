@@ -1,5 +1,6 @@
 package dev.pave.workflows.policy;
 
+import dev.pave.workflows.contract.PolicyOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,8 +50,8 @@ public final class PolicyTestRunner {
 
   private static PolicyTestOutcome run(Policy policy, PolicyTestCase testCase) {
     PolicyResult result = policy.evaluate(testCase.input());
-    return new PolicyTestOutcome(policy.name(), testCase.name(), testCase.expect(), result.result(),
-        testCase.expect().equals(result.result()), testCase.location(), result.message());
+    return new PolicyTestOutcome(policy.name(), testCase.name(), testCase.expect(), result.result().wireName(),
+        testCase.expect().equals(result.result().wireName()), testCase.location(), result.message());
   }
 
   private static List<String> coverageProblems(Policy policy, List<PolicyTestCase> cases) {
@@ -58,9 +59,9 @@ public final class PolicyTestRunner {
     if (cases.isEmpty()) {
       return List.of("policy " + policy.name() + " has no tests (add " + where + ")");
     }
-    List<String> needed = new ArrayList<>(List.of(PolicyResult.PASS, PolicyResult.DENY));
+    List<String> needed = new ArrayList<>(List.of(PolicyOutcome.PASS.wireName(), PolicyOutcome.DENY.wireName()));
     if (policy.when() != null) {
-      needed.add(PolicyResult.SKIP);
+      needed.add(PolicyOutcome.SKIP.wireName());
     }
     return needed.stream()
         .filter(expect -> cases.stream().noneMatch(c -> c.expect().equals(expect)))

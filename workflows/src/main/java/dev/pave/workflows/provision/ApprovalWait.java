@@ -2,6 +2,7 @@ package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.GuardrailActivities;
+import dev.pave.workflows.contract.ApprovalOutcome;
 import dev.pave.workflows.contract.RequestStatus;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class ApprovalWait {
     while (true) {
       ApprovalDecision decision = guardrails.decision(id);
       if (decision != null) {
-        guardrails.closeApproval(id, decision.approved() ? "approved" : "rejected", decision.approver());
+        guardrails.closeApproval(id, decision.approved() ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED, decision.approver());
         if (decision.approved()) {
           return null;
         }
@@ -47,12 +48,12 @@ final class ApprovalWait {
         return RequestStatus.REJECTED;
       }
       if (cancelledBy.get() != null) {
-        guardrails.closeApproval(id, "cancelled", cancelledBy.get());
+        guardrails.closeApproval(id, ApprovalOutcome.CANCELLED, cancelledBy.get());
         return RequestStatus.CANCELLED;
       }
       long remaining = deadline - Workflow.currentTimeMillis();
       if (remaining <= 0) {
-        guardrails.closeApproval(id, "expired", "system");
+        guardrails.closeApproval(id, ApprovalOutcome.EXPIRED, "system");
         reason = "no approval decision before the deadline";
         return RequestStatus.EXPIRED;
       }

@@ -36,7 +36,7 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
   private String error;
 
   @Override
-  public String run(ProvisionInput input) {
+  public RequestStatus run(ProvisionInput input) {
     String id = input.requestId();
     Admission admission = waitForWorkspace(id);
     RequestStatus outcome;
@@ -49,11 +49,11 @@ public class ProvisionWorkflowImpl implements ProvisionWorkflow {
     if (outcome == RequestStatus.CANCELLED) {
       error = "cancelled by " + cancelledBy;
     }
-    String next = steps.bookkeeping.finish(id, outcome.wireName(), error);
+    String next = steps.bookkeeping.finish(id, outcome, error);
     if (next != null) {
       WorkspaceLine.handOver(next);
     }
-    return outcome.wireName();
+    return outcome;
   }
 
   private RequestStatus runSteps(String id, RunStart start, PolicyCheck request) {

@@ -17,7 +17,7 @@ final class SpeculativePlans {
   private SpeculativePlans() {}
 
   static boolean endsAfterCheck(RunStart start) {
-    if (!RequestAction.PLAN.wireName().equals(start.action())) {
+    if (start.action() != RequestAction.PLAN) {
       return false;
     }
     // DEFAULT_VERSION only replaying a plan run by a worker older than plans (which went on to an

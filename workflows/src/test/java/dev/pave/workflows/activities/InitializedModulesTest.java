@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.workflows.catalog.CatalogModule;
+import dev.pave.workflows.contract.RequestAction;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.terraform.BackendUnavailableException;
 import dev.pave.workflows.terraform.PlanOptions;
@@ -204,7 +205,7 @@ class InitializedModulesTest {
 
   private static RunRequest request(String workspace) {
     return new RunRequest("req_" + workspace.replace("-", ""), "greeting", "1.0.0", workspace, "dev", "team", "ci",
-        "apply", new ObjectMapper().createObjectNode().put("name", workspace), RequestStatus.PLANNING, Instant.now(),
+        RequestAction.APPLY, new ObjectMapper().createObjectNode().put("name", workspace), RequestStatus.PLANNING, Instant.now(),
         false, null, null, "requester", false);
   }
 

@@ -2,6 +2,8 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +39,7 @@ class EvaluationBudgetTest {
     String l = list(300);
     PolicyResult result = evaluate(l + ".all(x, " + l + ".all(y, " + l + ".all(z, z >= 0)))");
 
-    assertThat(result.result()).isEqualTo(PolicyResult.ERROR);
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     // Whichever bound comes first on this machine: iterations when it is idle, time when it is busy.
     assertThat(result.message()).startsWith("policy could not be evaluated, so it counts as a deny: deny at greedy.yaml:5: ")
         .containsAnyOf("stopped: more than " + EvaluationBudget.MAX_ITERATIONS
@@ -54,7 +56,7 @@ class EvaluationBudgetTest {
     }
     PolicyResult result = evaluate("size(" + expression + ") > 0");
 
-    assertThat(result.result()).isEqualTo(PolicyResult.ERROR);
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message()).contains("stopped: produced a value of more than " + EvaluationBudget.MAX_VALUE_SIZE);
   }
 
@@ -64,6 +66,6 @@ class EvaluationBudgetTest {
     String l = list(40);
     PolicySet set = PolicyFiles.single(dir, "fine", "request", "hard-mandatory", null,
         l + ".all(x, " + l + ".exists(y, y == x)) && request.environment == 'dev'");
-    assertThat(set.evaluate(PolicyStage.REQUEST, INPUT).results().get(0).result()).isEqualTo(PolicyResult.PASS);
+    assertThat(set.evaluate(PolicyStage.REQUEST, INPUT).results().get(0).result()).isEqualTo(PolicyOutcome.PASS);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cel.common.values.NullValue;
+import dev.pave.workflows.contract.PolicyOutcome;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ class JsonInputsTest {
         "cost.monthlyUsd > 100 && cost.count == 3.0 && cost.count < 3.5 && cost.monthlyUsd >= 100.5");
     Map<String, Object> input = JsonInputs.toCelMap(JSON.readTree(
         "{\"request\":{},\"requester\":{},\"module\":{},\"cost\":{\"monthlyUsd\":100.5,\"count\":3}}"));
-    assertThat(set.evaluate(PolicyStage.REQUEST, input).results().get(0).result()).isEqualTo("deny");
+    assertThat(set.evaluate(PolicyStage.REQUEST, input).results().get(0).result()).isEqualTo(PolicyOutcome.DENY);
   }
 
   /** ...but arithmetic does not: CEL has no int + double. */
@@ -65,7 +66,7 @@ class JsonInputsTest {
     Map<String, Object> input = JsonInputs.toCelMap(JSON.readTree(
         "{\"request\":{},\"requester\":{},\"module\":{},\"cost\":{\"count\":3}}"));
     PolicyResult result = set.evaluate(PolicyStage.REQUEST, input).results().get(0);
-    assertThat(result.result()).isEqualTo("error");
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message()).contains("No matching overload for function '_+_'");
   }
 }

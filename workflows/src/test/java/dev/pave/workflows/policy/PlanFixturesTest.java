@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.contract.PolicyOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ class PlanFixturesTest {
 
     PolicyEvaluation apply = shipped.evaluate(PolicyStage.PLAN, planInput("apply", plan));
     assertThat(apply.results()).filteredOn(r -> r.policy().equals("no-database-replace"))
-        .singleElement().extracting(PolicyResult::result).isEqualTo("deny");
+        .singleElement().extracting(PolicyResult::result).isEqualTo(PolicyOutcome.DENY);
     assertThat(apply.verdict()).isEqualTo(PolicyVerdict.DENIED);
 
     PolicyEvaluation destroy = shipped.evaluate(PolicyStage.PLAN, planInput("destroy", plan));

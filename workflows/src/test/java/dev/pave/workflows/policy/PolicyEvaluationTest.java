@@ -2,6 +2,9 @@ package dev.pave.workflows.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
+import dev.pave.workflows.contract.PolicyOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -58,9 +61,9 @@ class PolicyEvaluationTest {
     List<PolicyResult> results = set.evaluate(PolicyStage.REQUEST, request("dev", "apply")).results();
     assertThat(results).extracting(PolicyResult::policy)
         .containsExactly("approve-prod", "deny-destroy", "warn-dev");
-    assertThat(results).extracting(PolicyResult::result).containsExactly("pass", "skip", "deny");
-    assertThat(results.get(0)).isEqualTo(new PolicyResult("approve-prod", "request", "soft-mandatory",
-        "pass", null, set.policy("approve-prod").orElseThrow().contentHash()));
+    assertThat(results).extracting(PolicyResult::result).containsExactly(PolicyOutcome.PASS, PolicyOutcome.SKIP, PolicyOutcome.DENY);
+    assertThat(results.get(0)).isEqualTo(new PolicyResult("approve-prod", "request", PolicyEnforcement.SOFT_MANDATORY,
+        PolicyOutcome.PASS, null, set.policy("approve-prod").orElseThrow().contentHash()));
   }
 
   @Test
@@ -69,7 +72,7 @@ class PolicyEvaluationTest {
         "request.ttlHours > 720");
     PolicyEvaluation evaluation = set.evaluate(PolicyStage.REQUEST, request("dev", "apply"));
     PolicyResult result = evaluation.results().get(0);
-    assertThat(result.result()).isEqualTo("error");
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message())
         .contains("counts as a deny")
         .contains("deny at needs-ttl.yaml:5")
@@ -82,7 +85,7 @@ class PolicyEvaluationTest {
     PolicySet set = PolicyFiles.single(dir, "soft", "request", "soft-mandatory",
         "request.tier == 'gold'", "false");
     PolicyEvaluation evaluation = set.evaluate(PolicyStage.REQUEST, request("dev", "apply"));
-    assertThat(evaluation.results().get(0).result()).isEqualTo("error");
+    assertThat(evaluation.results().get(0).result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(evaluation.results().get(0).message()).contains("when at soft.yaml:5");
     assertThat(evaluation.verdict()).isEqualTo(PolicyVerdict.NEEDS_APPROVAL);
   }
@@ -109,7 +112,7 @@ class PolicyEvaluationTest {
     PolicySet set = PolicyFiles.single(dir, "not-bool", "request", "hard-mandatory", null,
         "request.environment");
     PolicyResult result = set.evaluate(PolicyStage.REQUEST, request("dev", "apply")).results().get(0);
-    assertThat(result.result()).isEqualTo("error");
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message()).contains("produced String, not a bool");
   }
 
@@ -119,7 +122,7 @@ class PolicyEvaluationTest {
     PolicySet set = PolicyFiles.single(dir, "team", "request", "hard-mandatory", null,
         "requester.team == 'x'");
     PolicyResult result = set.evaluate(PolicyStage.REQUEST, Map.of("request", Map.of())).results().get(0);
-    assertThat(result.result()).isEqualTo("error");
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message()).contains("the input has no requester, module, cost");
   }
 
@@ -130,7 +133,7 @@ class PolicyEvaluationTest {
     Map<String, Object> input = new HashMap<>(request("dev", "apply"));
     input.put("request", Map.of("inputs", Map.of("password", "hunter2")));
     PolicyResult result = set.evaluate(PolicyStage.REQUEST, input).results().get(0);
-    assertThat(result.result()).isEqualTo("error");
+    assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
     assertThat(result.message()).doesNotContain("hunter2");
   }
 
@@ -142,7 +145,7 @@ class PolicyEvaluationTest {
     request.put("ttlHours", null);
     Map<String, Object> input = new HashMap<>(request("dev", "apply"));
     input.put("request", request);
-    assertThat(set.evaluate(PolicyStage.REQUEST, input).results().get(0).result()).isEqualTo("deny");
+    assertThat(set.evaluate(PolicyStage.REQUEST, input).results().get(0).result()).isEqualTo(PolicyOutcome.DENY);
   }
 
   @Test

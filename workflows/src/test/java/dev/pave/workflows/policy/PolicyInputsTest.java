@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cel.common.values.NullValue;
+import dev.pave.workflows.contract.PolicyOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class PolicyInputsTest {
     PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST,
         request("dev", 24L, Map.of("database_name", "orders", "connection_limit", 20), 12.5));
     assertThat(evaluation.verdict()).as(evaluation.results().toString()).isEqualTo(PolicyVerdict.ALLOWED);
-    assertThat(evaluation.results()).allSatisfy(r -> assertThat(r.result()).isIn("pass", "skip"));
+    assertThat(evaluation.results()).allSatisfy(r -> assertThat(r.result()).isIn(PolicyOutcome.PASS, PolicyOutcome.SKIP));
   }
 
   @Test

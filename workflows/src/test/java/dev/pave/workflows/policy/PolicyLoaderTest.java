@@ -3,6 +3,7 @@ package dev.pave.workflows.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pave.workflows.contract.PolicyEnforcement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

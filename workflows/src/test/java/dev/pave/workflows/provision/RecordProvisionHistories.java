@@ -2,6 +2,8 @@ package dev.pave.workflows.provision;
 
 import dev.pave.workflows.activities.ApprovalDecision;
 import dev.pave.workflows.activities.PolicyCheck;
+import dev.pave.workflows.contract.ApprovalChoice;
+import dev.pave.workflows.contract.PolicyVerdict;
 import dev.pave.workflows.contract.ProvisionInput;
 import dev.pave.workflows.contract.ProvisionWorkflow;
 import dev.pave.workflows.contract.TaskQueues;
@@ -41,10 +43,10 @@ class RecordProvisionHistories {
   @Test
   void approvalApproved() throws IOException {
     record("approval-approved", "req_appr", p -> {
-      p.activities.requestChecks.put("req_appr", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+      p.activities.requestChecks.put("req_appr", new PolicyCheck(PolicyVerdict.NEEDS_APPROVAL, "prod-needs-approval: prod"));
       WorkflowClient.start(p.workflow("req_appr")::run, new ProvisionInput("req_appr"));
       p.env.sleep(Duration.ofHours(1));
-      p.activities.decisions.put("req_appr", new ApprovalDecision("approve", "alice"));
+      p.activities.decisions.put("req_appr", new ApprovalDecision(ApprovalChoice.APPROVE, "alice"));
       p.signal("req_appr").approvalDecided();
       p.result("req_appr");
     });
@@ -53,10 +55,10 @@ class RecordProvisionHistories {
   @Test
   void approvalRejected() throws IOException {
     record("approval-rejected", "req_rej", p -> {
-      p.activities.planChecks.put("req_rej", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "cost-ceiling: too dear"));
+      p.activities.planChecks.put("req_rej", new PolicyCheck(PolicyVerdict.NEEDS_APPROVAL, "cost-ceiling: too dear"));
       WorkflowClient.start(p.workflow("req_rej")::run, new ProvisionInput("req_rej"));
       p.env.sleep(Duration.ofMinutes(10));
-      p.activities.decisions.put("req_rej", new ApprovalDecision("reject", "bob"));
+      p.activities.decisions.put("req_rej", new ApprovalDecision(ApprovalChoice.REJECT, "bob"));
       p.signal("req_rej").approvalDecided();
       p.result("req_rej");
     });
@@ -65,7 +67,7 @@ class RecordProvisionHistories {
   @Test
   void approvalExpired() throws IOException {
     record("approval-expired", "req_exp", p -> {
-      p.activities.requestChecks.put("req_exp", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+      p.activities.requestChecks.put("req_exp", new PolicyCheck(PolicyVerdict.NEEDS_APPROVAL, "prod-needs-approval: prod"));
       p.run("req_exp");
     });
   }
@@ -73,7 +75,7 @@ class RecordProvisionHistories {
   @Test
   void deniedAtRequest() throws IOException {
     record("denied-request", "req_dr", p -> {
-      p.activities.requestChecks.put("req_dr", new PolicyCheck(PolicyCheck.DENIED, "denied by policy nonprod-ttl: needs a TTL"));
+      p.activities.requestChecks.put("req_dr", new PolicyCheck(PolicyVerdict.DENIED, "denied by policy nonprod-ttl: needs a TTL"));
       p.run("req_dr");
     });
   }
@@ -81,7 +83,7 @@ class RecordProvisionHistories {
   @Test
   void deniedAtPlan() throws IOException {
     record("denied-plan", "req_dp", p -> {
-      p.activities.planChecks.put("req_dp", new PolicyCheck(PolicyCheck.DENIED, "denied by policy no-database-replace: no"));
+      p.activities.planChecks.put("req_dp", new PolicyCheck(PolicyVerdict.DENIED, "denied by policy no-database-replace: no"));
       p.run("req_dp");
     });
   }
@@ -90,7 +92,7 @@ class RecordProvisionHistories {
   void speculativePlan() throws IOException {
     record("speculative-plan", "req_sp", p -> {
       p.activities.speculative.add("req_sp");
-      p.activities.planChecks.put("req_sp", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "cost-ceiling: too dear"));
+      p.activities.planChecks.put("req_sp", new PolicyCheck(PolicyVerdict.NEEDS_APPROVAL, "cost-ceiling: too dear"));
       p.run("req_sp");
     });
   }
@@ -117,7 +119,7 @@ class RecordProvisionHistories {
   @Test
   void cancelledWhileAwaitingApproval() throws IOException {
     record("cancelled-awaiting-approval", "req_caa", p -> {
-      p.activities.requestChecks.put("req_caa", new PolicyCheck(PolicyCheck.NEEDS_APPROVAL, "prod-needs-approval: prod"));
+      p.activities.requestChecks.put("req_caa", new PolicyCheck(PolicyVerdict.NEEDS_APPROVAL, "prod-needs-approval: prod"));
       WorkflowClient.start(p.workflow("req_caa")::run, new ProvisionInput("req_caa"));
       p.env.sleep(Duration.ofHours(2));
       p.signal("req_caa").cancel("ci-payments");

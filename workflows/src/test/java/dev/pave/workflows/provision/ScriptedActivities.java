@@ -8,6 +8,10 @@ import dev.pave.workflows.activities.PlanOutcome;
 import dev.pave.workflows.activities.PolicyCheck;
 import dev.pave.workflows.activities.ProvisionActivities;
 import dev.pave.workflows.activities.RunStart;
+import dev.pave.workflows.contract.ApprovalOutcome;
+import dev.pave.workflows.contract.PolicyVerdict;
+import dev.pave.workflows.contract.RequestAction;
+import dev.pave.workflows.contract.RequestStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +55,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
       return Admission.waiting();
     }
     calls.add("begin " + requestId);
-    RunStart start = new RunStart(speculative.contains(requestId) ? "plan" : "apply",
+    RunStart start = new RunStart(speculative.contains(requestId) ? RequestAction.PLAN : RequestAction.APPLY,
         resumeApplyFor.contains(requestId) ? RunStart.Phase.APPLY : RunStart.Phase.START, false);
     return new Admission(true, start, start.phase() == RunStart.Phase.START ? checkRequest(requestId) : null);
   }
@@ -77,7 +81,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
 
   private PolicyCheck checkRequest(String requestId) {
     calls.add("checkRequest " + requestId);
-    return requestChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
+    return requestChecks.getOrDefault(requestId, new PolicyCheck(PolicyVerdict.ALLOWED, null));
   }
 
   private PolicyCheck checkPlan(String requestId) {
@@ -86,7 +90,7 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
     if (sequence != null && !sequence.isEmpty()) {
       return sequence.poll();
     }
-    return planChecks.getOrDefault(requestId, new PolicyCheck(PolicyCheck.ALLOWED, null));
+    return planChecks.getOrDefault(requestId, new PolicyCheck(PolicyVerdict.ALLOWED, null));
   }
 
   @Override
@@ -101,8 +105,8 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   }
 
   @Override
-  public void closeApproval(String requestId, String outcome, String actor) {
-    calls.add("closeApproval " + requestId + " " + outcome + " by " + actor);
+  public void closeApproval(String requestId, ApprovalOutcome outcome, String actor) {
+    calls.add("closeApproval " + requestId + " " + outcome.wireName() + " by " + actor);
   }
 
   @Override
@@ -129,9 +133,9 @@ class ScriptedActivities implements ProvisionActivities, GuardrailActivities {
   }
 
   @Override
-  public String finish(String requestId, String status, String error) {
-    calls.add("finish " + requestId + " " + status + (error == null ? "" : ": " + error));
-    finished.put(requestId, status);
+  public String finish(String requestId, RequestStatus status, String error) {
+    calls.add("finish " + requestId + " " + status.wireName() + (error == null ? "" : ": " + error));
+    finished.put(requestId, status.wireName());
     return ahead.entrySet().stream().filter(e -> requestId.equals(e.getValue())).map(Map.Entry::getKey)
         .findFirst().orElse(null);
   }

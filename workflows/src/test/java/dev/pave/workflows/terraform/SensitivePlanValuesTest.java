@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.workflows.contract.PolicyOutcome;
 import dev.pave.workflows.policy.PolicyInputs;
 import dev.pave.workflows.policy.PolicyLoader;
 import dev.pave.workflows.policy.PolicyResult;
@@ -139,8 +140,8 @@ class SensitivePlanValuesTest {
         PolicyInputs.planStage(requestStage, terraform.show(work, env, Path.of("tfplan")).raw())).results();
 
     assertThat(onClearPlan).extracting(PolicyResult::result).as("the probe works on a clear plan")
-        .containsExactly(PolicyResult.DENY);
-    assertThat(onPaveDocument).extracting(PolicyResult::result).containsExactly(PolicyResult.PASS);
+        .containsExactly(PolicyOutcome.DENY);
+    assertThat(onPaveDocument).extracting(PolicyResult::result).containsExactly(PolicyOutcome.PASS);
   }
 
   @Test

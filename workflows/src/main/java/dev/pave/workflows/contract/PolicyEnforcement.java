@@ -1,4 +1,7 @@
-package dev.pave.workflows.policy;
+package dev.pave.workflows.contract;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a deny of a policy does to the request. */
 public enum PolicyEnforcement {
@@ -15,13 +18,15 @@ public enum PolicyEnforcement {
     this.wireName = wireName;
   }
 
-  /** The name used in policy files and in recorded results. */
+  /** The name used in policy files, in recorded results and in JSON. */
+  @JsonValue
   public String wireName() {
     return wireName;
   }
 
   /** The level for a policy file's {@code enforcement} value, or null when there is none. */
-  static PolicyEnforcement fromWireName(String value) {
+  @JsonCreator
+  public static PolicyEnforcement fromWireName(String value) {
     for (PolicyEnforcement level : values()) {
       if (level.wireName.equals(value)) {
         return level;

@@ -1,0 +1,58 @@
+package dev.pave.api.wiring;
+
+import dev.pave.api.PaveConfiguration;
+import dev.pave.api.core.HistoryArchiver;
+import dev.pave.api.core.RunStarter;
+import dev.pave.api.db.JdbiGuardrailLedger;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.db.WorkflowHistoryStore;
+import dev.pave.workflows.activities.TerraformRunConfig;
+import dev.pave.workflows.activities.WorkspaceStates;
+import dev.pave.workflows.terraform.Terraform;
+import dev.pave.workflows.terraform.TerraformSettings;
+import dev.pave.workflows.worker.ProvisionWorker;
+import dev.pave.workflows.worker.WorkerDependencies;
+import io.dropwizard.core.setup.Environment;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * What makes a process a worker: the provisioning worker (with the resumption of unfinished
+ * requests) and the history archiving beside it. Both are managed, so they start with the
+ * process, after everything they use, and stop first.
+ */
+public final class WorkerComponents {
+
+  private WorkerComponents() {}
+
+  public static void register(PaveConfiguration config, Environment environment, PaveServices services) {
+    environment.lifecycle().manage(new WorkerLifecycle(worker(config, environment, services),
+        new RunStarter(services.provisioning(), services.jdbi())));
+    environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
+        new WorkflowHistoryStore(services.jdbi()), Clock.systemUTC())));
+  }
+
+  private static ProvisionWorker worker(PaveConfiguration config, Environment environment, PaveServices services) {
+    TerraformSettings settings = new TerraformSettings(Path.of(config.terraform.binary),
+        config.terraform.cliConfigFile == null ? null : Path.of(config.terraform.cliConfigFile),
+        config.terraform.commandTimeout);
+    DatabaseEndpoints databases = services.databases().endpoints();
+    Map<String, String> terraformEnvironment = new LinkedHashMap<>(databases.terraformEnvironment());
+    terraformEnvironment.putAll(config.terraform.environment);
+    DataSource statePool = services.databases().statePool(environment);
+    TerraformRunConfig runConfig = new TerraformRunConfig(new Terraform(settings), settings,
+        services.home().resolve("work"), databases.stateConnection(), Map.copyOf(terraformEnvironment),
+        services.platformInputs(), config.terraform.lockTimeout,
+        statePool == null ? WorkspaceStates.NONE : new JdbcWorkspaceStates(statePool));
+    // One in-process worker keeps its workflows cached; a cluster's workers must be able to take
+    // over each other's workflows at once (see ProvisionWorker).
+    return new ProvisionWorker(services.temporal().client(), config.temporal.maxConcurrentRuns,
+        services.temporal().embedded(), new WorkerDependencies(
+            new JdbiRequestLedger(services.jdbi(), environment.getObjectMapper()),
+            new JdbiGuardrailLedger(services.jdbi()), services.catalog(), services.policies(), runConfig,
+            services.secrets(), config.approvalTimeout, Clock.systemUTC()));
+  }
+}
