@@ -38,6 +38,7 @@ import dev.pave.api.errors.BodySizeLimit;
 import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
+import dev.pave.api.logs.RequestLogsFeature;
 import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
@@ -133,6 +134,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         new NameReservations(services.platformInputs(), environment.getObjectMapper()));
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
         new RequestHistory(services.client, historyArchive, environment.getObjectMapper())));
+    RequestLogsFeature.register(environment, services.jdbi, requests);
     jersey.register(new WorkspaceResource(
         new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
     jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
