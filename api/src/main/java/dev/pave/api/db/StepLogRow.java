@@ -1,4 +1,4 @@
 package dev.pave.api.db;
 
-/** One run of a step as GET /v1/requests/{id}/logs shows it; the output is already masked. */
+/** One run of a step's kept output (request_step_logs); the output is already masked. */
 public record StepLogRow(String step, String output, boolean truncated) {}
