@@ -76,16 +76,17 @@ class ViolationWording {
     Spot spot = locate(root, value, v.location());
     JsonNode rules = spot.schema() == null ? ANYTHING : spot.schema();
     if (keyword.equals("type")) {
-      return new Worded(new FieldError(spot.field(), typeMessage(spot, rules, names(root.path("required")))), true);
+      String topLevelKey = v.location().size() == 1 ? String.valueOf(v.location().get(0)) : null;
+      return new Worded(new FieldError(spot.field(), typeMessage(spot, rules, topLevelKey, names(root.path("required")))),
+          true);
     }
     return new Worded(new FieldError(spot.field(), ruleMessage(keyword, rules)), false);
   }
 
-  private String typeMessage(Spot spot, JsonNode rules, Set<String> requiredAtTop) {
+  private String typeMessage(Spot spot, JsonNode rules, String topLevelKey, Set<String> requiredAtTop) {
     if (spot.value() == null || spot.value().isNull()) {
-      if (spot.depth() == 1) {
-        String key = spot.field().substring(rootField.length() + 1);
-        return nullAtTopLevel(key, requiredAtTop.contains(key));
+      if (topLevelKey != null) {
+        return nullAtTopLevel(topLevelKey, requiredAtTop.contains(topLevelKey));
       }
       return "must not be null";
     }
