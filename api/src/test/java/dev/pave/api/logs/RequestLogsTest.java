@@ -87,6 +87,16 @@ class RequestLogsTest {
     String apply = output(logs, "apply");
     assertThat(apply).contains("admin password: (masked)").contains("token: (masked)").contains("end-of-noise");
     assertThat(logs.toString()).doesNotContain(targetAdminPassword).doesNotContain(token);
+
+    HttpApi.Reply destroy = api.post(payments, "/v1/requests", Map.of("module", "leaky-echo", "workspace", "leaky",
+        "environment", "dev", "action", "destroy"));
+    assertThat(destroy.status()).as(destroy.raw().body()).isEqualTo(202);
+    String destroyId = destroy.body().get("id").asText();
+    JsonNode destroyed = api.awaitTerminal(payments, destroyId, Duration.ofSeconds(180));
+    assertThat(destroyed.get("status").asText()).as(destroyed.toString()).isEqualTo("succeeded");
+    JsonNode destroyLogs = api.get(payments, "/v1/requests/" + destroyId + "/logs").body();
+    assertThat(output(destroyLogs, "apply")).contains("destroying token: (masked)");
+    assertThat(destroyLogs.toString()).doesNotContain(token).doesNotContain(targetAdminPassword);
   }
 
   @Test

@@ -189,6 +189,9 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       // An earlier attempt here applied but could not save its state (the database went away):
       // that state goes in first, the saved plan is then stale, and it is planned again, not applied twice.
       config.terraform().pushErroredState(dir, env, config.lockTimeout());
+      // A destroy (or an update) may print what the workspace's state already holds as sensitive.
+      config.states().read(request.workspace()).flatMap(StateOutputs::of)
+          .ifPresent(before -> maskSensitive(log, before));
       ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), log::event);
       if (!request.destroy()) {
         // Read from the state the apply just wrote: one query instead of a fourth Terraform process.
@@ -196,7 +199,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
             .flatMap(StateOutputs::of)
             .orElseGet(() -> config.terraform().outputs(dir, env));
         // A provisioner may have printed what the module only declares sensitive at its output.
-        outputs.values().stream().filter(OutputValue::sensitive).forEach(o -> log.mask().addValue(o.value()));
+        maskSensitive(log, outputs);
         recordOutputs(request, outputs);
       }
       return applied;
@@ -250,6 +253,10 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }
     keep(request, step, log);
     return result;
+  }
+
+  private static void maskSensitive(StepLog log, Map<String, OutputValue> outputs) {
+    outputs.values().stream().filter(OutputValue::sensitive).forEach(output -> log.mask().addValue(output.value()));
   }
 
   private void keep(RunRequest request, StepName step, StepLog log) {
