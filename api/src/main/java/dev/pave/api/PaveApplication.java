@@ -38,6 +38,7 @@ import dev.pave.api.errors.BodySizeLimit;
 import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
+import dev.pave.api.logs.RequestLogsFeature;
 import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
@@ -152,6 +153,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json));
     jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi(), requests, runs, clock),
         new RequestHistory(services.provisioning(), historyArchive, json)));
+    RequestLogsFeature.register(environment, services.jdbi(), requests);
     jersey.register(new WorkspaceResource(new WorkspaceService(services.jdbi(), views, services.secrets(), json)));
     jersey.register(new AuditResource(new AuditTrail(services.jdbi(), services.auditKey(), clock)));
     jersey.register(new AuditPublicKeyResource(services.auditKey()));

@@ -92,6 +92,12 @@ class WorkflowHistoryArchiveTest {
       assertThat(last.get("outcome").asText()).isEqualTo("succeeded");
       assertThat(last.get("actor").asText()).isEqualTo("system");
 
+      // Terraform's output per step is Pave's too (V14), so it outlives the restart like the history.
+      HttpApi.Reply logs = api.get(token, "/v1/requests/" + id + "/logs");
+      assertThat(logs.status()).as(logs.raw().body()).isEqualTo(200);
+      assertThat(logs.body().get("steps").findValuesAsText("step")).containsExactly("init", "plan", "apply");
+      assertThat(logs.raw().body()).contains("Apply complete!").doesNotContain(password).doesNotContain(token);
+
       HttpApi.Reply bad = api.get(token, "/v1/requests/" + id + "/history?format=pdf");
       assertThat(bad.status()).isEqualTo(422);
       assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("format");

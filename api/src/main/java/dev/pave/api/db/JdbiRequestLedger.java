@@ -158,6 +158,11 @@ public final class JdbiRequestLedger implements RequestLedger {
   }
 
   @Override
+  public void recordStepOutput(String requestId, StepName step, String output, boolean truncated) {
+    jdbi.onDemand(StepLogDao.class).insert(requestId, step.wireName(), output, truncated);
+  }
+
+  @Override
   public Optional<SavedPlan> loadPlan(String requestId) {
     return jdbi.onDemand(PlanDao.class).find(requestId);
   }

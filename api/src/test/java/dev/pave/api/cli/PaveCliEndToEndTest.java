@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,9 +226,8 @@ class PaveCliEndToEndTest {
     assertThat(denied.code).isEqualTo(ExitCode.DENIED);
   }
 
-  /** The "gate" part serves GET /v1/requests/{id}/logs; not on this branch: enable at merge. */
+  /** `pave logs`: Terraform's output of each step. */
   @Test
-  @Disabled("needs the gate part's GET /v1/requests/{id}/logs; enable at merge")
   void logsPrintTerraformsOutputPerStep() {
     String id = api.post(developer, "/v1/requests", Map.of("module", "postgres-database", "workspace", "cli-logs",
         "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "cli_logs"))).body().get("id").asText();

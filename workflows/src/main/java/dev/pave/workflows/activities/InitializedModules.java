@@ -2,6 +2,7 @@ package dev.pave.workflows.activities;
 
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.terraform.InitOptions;
+import dev.pave.workflows.terraform.OutputTail;
 import dev.pave.workflows.terraform.Terraform;
 import dev.pave.workflows.terraform.TerraformException;
 import java.io.IOException;
@@ -42,7 +43,13 @@ final class InitializedModules {
   private static final int MAX_INIT_ATTEMPTS = 5;
 
   private final Path root;
-  private final ConcurrentHashMap<String, CompletableFuture<Path>> ready = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Initialized>> ready = new ConcurrentHashMap<>();
+
+  /**
+   * An initialized copy of a module version, and what {@code terraform init} printed making it:
+   * the init step's log for every request that gets a copy of it.
+   */
+  record Initialized(Path dir, String output) {}
 
   InitializedModules(Path workRoot) {
     this.root = workRoot.resolve(FOLDER);
@@ -55,10 +62,10 @@ final class InitializedModules {
    *
    * @throws dev.pave.workflows.terraform.TerraformException if init fails
    */
-  Path of(CatalogModule module, Terraform terraform, Map<String, String> env, Duration lockTimeout) {
+  Initialized of(CatalogModule module, Terraform terraform, Map<String, String> env, Duration lockTimeout) {
     String key = module.name() + "-" + module.version() + "-" + shortHash(module.contentHash());
-    CompletableFuture<Path> mine = new CompletableFuture<>();
-    CompletableFuture<Path> existing = ready.putIfAbsent(key, mine);
+    CompletableFuture<Initialized> mine = new CompletableFuture<>();
+    CompletableFuture<Initialized> existing = ready.putIfAbsent(key, mine);
     if (existing != null) {
       return await(existing);
     }
@@ -71,7 +78,7 @@ final class InitializedModules {
     return await(mine);
   }
 
-  private Path initialize(CatalogModule module, String key, Terraform terraform, Map<String, String> env,
+  private Initialized initialize(CatalogModule module, String key, Terraform terraform, Map<String, String> env,
       Duration lockTimeout) {
     Path target = root.resolve(key);
     Path building = root.resolve(key + ".building-" + UUID.randomUUID());
@@ -79,7 +86,7 @@ final class InitializedModules {
       WorkingDirectories.privateFolder(root);
       WorkingDirectories.copyModule(module.directory(), building);
       WorkingDirectories.writeBackend(building);
-      initRacingOtherProcesses(terraform, building, env, lockTimeout);
+      String output = initRacingOtherProcesses(terraform, building, env, lockTimeout);
       // A previous process's copy is replaced, not trusted (see the class comment).
       Path old = root.resolve(key + ".old-" + UUID.randomUUID());
       if (Files.exists(target)) {
@@ -87,7 +94,7 @@ final class InitializedModules {
       }
       Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
       dev.pave.workflows.files.Folders.deleteRecursively(old);
-      return target;
+      return new Initialized(target, output);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot initialize " + module.name() + " " + module.version(), e);
     } finally {
@@ -101,12 +108,13 @@ final class InitializedModules {
    * schema, sequence and table in each, and PostgreSQL lets all but one fail on its catalog's
    * unique index. Whoever lost finds everything there when it tries again.
    */
-  private static void initRacingOtherProcesses(Terraform terraform, Path dir, Map<String, String> env,
+  private static String initRacingOtherProcesses(Terraform terraform, Path dir, Map<String, String> env,
       Duration lockTimeout) {
     for (int attempt = 1; ; attempt++) {
       try {
-        terraform.init(dir, env, new InitOptions(Map.of(), lockTimeout));
-        return;
+        OutputTail printed = new OutputTail(StepLog.MAX_CHARS);
+        terraform.init(dir, env, new InitOptions(Map.of(), lockTimeout), printed::add);
+        return String.join("\n", printed.lines());
       } catch (TerraformException e) {
         if (attempt >= MAX_INIT_ATTEMPTS || !CATALOG_RACE.matcher(String.valueOf(e.getMessage())).find()) {
           throw e;
@@ -121,7 +129,7 @@ final class InitializedModules {
     }
   }
 
-  private static Path await(CompletableFuture<Path> init) {
+  private static Initialized await(CompletableFuture<Initialized> init) {
     try {
       return init.join();
     } catch (CompletionException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.workflows.catalog.CatalogModule;
 import dev.pave.workflows.catalog.ModuleCatalog;
+import dev.pave.workflows.catalog.ModuleInput;
 import dev.pave.workflows.contract.FailureType;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.RunRefused;
@@ -21,7 +22,6 @@ import dev.pave.workflows.terraform.StalePlanException;
 import dev.pave.workflows.terraform.StateLockedException;
 import dev.pave.workflows.terraform.TerraformEnvironment;
 import dev.pave.workflows.terraform.TerraformException;
-import dev.pave.workflows.terraform.TerraformListener;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Thin adapters from the workflow's steps to the Terraform wrapper and Pave's tables. */
@@ -109,7 +110,19 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private void init(RunRequest request) {
     ledger.setStatus(request.id(), RequestStatus.PLANNING);
     // The step is what init would give a request: a working directory ready to plan in.
-    step(request.id(), StepName.INIT, () -> workingDirectory(request));
+    logged(request, StepName.INIT, log -> step(request.id(), StepName.INIT, () -> {
+      CatalogModule module = module(request);
+      try {
+        String printed = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout()).output();
+        log.text("# terraform init of " + module.name() + " " + module.version()
+            + ", run once per worker: this request's working directory is a copy of what it made");
+        log.text(printed);
+      } catch (TerraformException failed) {
+        log.text(failed.getMessage()); // init prints its errors to stderr, which only the message keeps
+        throw failed;
+      }
+      return workingDirectory(request);
+    }));
   }
 
   @Override
@@ -121,10 +134,10 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
 
   private PlanOutcome plan(RunRequest request) {
     String requestId = request.id();
-    PlannedRun planned = step(requestId, StepName.PLAN, () -> request.speculative()
+    PlannedRun planned = logged(request, StepName.PLAN, log -> step(requestId, StepName.PLAN, () -> request.speculative()
         ? StateLeftAsFound.during(config.states(), request.workspace(), EmptyState.of(terraformVersion()),
-            () -> planAndSave(request))
-        : planAndSave(request));
+            () -> planAndSave(request, log))
+        : planAndSave(request, log)));
     // Checked here, on the JSON in hand, before the workflow can ask for an apply of this plan.
     PolicyCheck check = policyChecks.plan(request, module(request), planned.json(), planned.sha256());
     var summary = planned.result().summary();
@@ -133,13 +146,13 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   }
 
   /** Plans into the request's working directory and stores the plan (sealed) with its JSON. */
-  private PlannedRun planAndSave(RunRequest request) {
+  private PlannedRun planAndSave(RunRequest request, StepLog log) {
     String requestId = request.id();
     Path dir = workingDirectory(request);
     Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
     PlanResult result = config.terraform().plan(dir, environment(request),
         new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, request.destroy(), config.lockTimeout()),
-        TerraformListener.NONE);
+        log::event);
     byte[] plan = readAll(planFile);
     String sha256 = Hashes.sha256(plan);
     // Policies read the plan as JSON; it is made here, once, beside the plan file it describes.
@@ -180,7 +193,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     if (cancelledBy.isPresent()) {
       return ApplyOutcome.cancelledBy(cancelledBy.get());
     }
-    step(requestId, StepName.APPLY, () -> {
+    logged(request, StepName.APPLY, log -> step(requestId, StepName.APPLY, () -> {
       SavedPlan saved = ledger.loadPlan(requestId)
           .orElseThrow(() -> FailureType.TERRAFORM_FAILED.failure("no saved plan to apply"));
       byte[] plan = secrets.open(saved.sealed(), requestId);
@@ -201,16 +214,21 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       // An earlier attempt here applied but could not save its state (the database went away):
       // that state goes in first, the saved plan is then stale, and it is planned again, not applied twice.
       config.terraform().pushErroredState(dir, env, config.lockTimeout());
-      ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), TerraformListener.NONE);
+      // A destroy (or an update) may print what the workspace's state already holds as sensitive.
+      config.states().read(request.workspace()).flatMap(StateOutputs::of)
+          .ifPresent(before -> maskSensitive(log, before));
+      ApplyResult applied = config.terraform().apply(dir, env, planFile, config.lockTimeout(), log::event);
       if (!request.destroy()) {
         // Read from the state the apply just wrote: one query instead of a fourth Terraform process.
         Map<String, OutputValue> outputs = config.states().read(request.workspace())
             .flatMap(StateOutputs::of)
             .orElseGet(() -> config.terraform().outputs(dir, env));
+        // A provisioner may have printed what the module only declares sensitive at its output.
+        maskSensitive(log, outputs);
         recordOutputs(request, outputs);
       }
       return applied;
-    });
+    }));
     // Succeeded the moment the apply and its outputs are recorded; handing the workspace on to
     // the next request (finish) is not part of this request's lead time.
     ledger.end(requestId, RequestStatus.SUCCEEDED, clock.instant(), null);
@@ -239,6 +257,48 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     byte[] sealed = secrets.seal(sensitive.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "workspace:" + request.workspace());
     ledger.recordOutputs(request.id(), visible, sensitiveNames, sealed);
+  }
+
+  /**
+   * Runs a step's work with its log, and keeps the log whatever the outcome: a failed plan's
+   * output is the one most read. Only activity internals: the workflow's commands are unchanged.
+   */
+  private <T> T logged(RunRequest request, StepName step, Function<StepLog, T> work) {
+    StepLog log = new StepLog(secretsOf(request));
+    T result;
+    try {
+      result = work.apply(log);
+    } catch (RuntimeException | Error e) {
+      try {
+        keep(request, step, log);
+      } catch (RuntimeException notKept) {
+        e.addSuppressed(notKept);
+      }
+      throw e;
+    }
+    keep(request, step, log);
+    return result;
+  }
+
+  private static void maskSensitive(StepLog log, Map<String, OutputValue> outputs) {
+    outputs.values().stream().filter(OutputValue::sensitive).forEach(output -> log.mask().addValue(output.value()));
+  }
+
+  private void keep(RunRequest request, StepName step, StepLog log) {
+    StepLog.Kept kept = log.kept();
+    ledger.recordStepOutput(request.id(), step, kept.output(), kept.truncated());
+  }
+
+  /**
+   * What this request's Terraform output must not show: its sensitive inputs and the platform's
+   * secrets in Terraform's environment (its sensitive outputs join once the apply has made them).
+   */
+  private SecretMask secretsOf(RunRequest request) {
+    SecretMask mask = new SecretMask().addEnvironment(environment(request));
+    catalog.find(request.module(), request.version()).ifPresent(module -> module.inputs().stream()
+        .filter(ModuleInput::sensitive)
+        .forEach(input -> mask.addValue(request.inputs() == null ? null : request.inputs().get(input.name()))));
+    return mask;
   }
 
   /** Runs one recorded step: opens it, heartbeats, closes it with its outcome, maps Terraform errors. */
@@ -279,7 +339,7 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
       return dir;
     }
     CatalogModule module = module(request);
-    Path initialized = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout());
+    Path initialized = initializedModules.of(module, config.terraform(), environment(null), config.lockTimeout()).dir();
     adoptLegacyStatesOnce();
     if (!request.speculative()) { // a speculative plan brings its own, and takes it away (StateLeftAsFound)
       // Init has made the schema and its table; an empty state row now spares the first plan and

@@ -64,6 +64,12 @@ public interface RequestLedger {
 
   void savePlan(String requestId, SavedPlan plan, int add, int change, int destroy);
 
+  /**
+   * Keeps what Terraform printed in one run of a step (init, plan, apply), secrets already
+   * masked, for {@code GET /v1/requests/{id}/logs}; each run (a retry, a plan made again) adds one.
+   */
+  void recordStepOutput(String requestId, StepName step, String output, boolean truncated);
+
   Optional<SavedPlan> loadPlan(String requestId);
 
   /**

@@ -3,8 +3,8 @@ package dev.pave.workflows.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.workflows.catalog.TerraformType.Primitive;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -29,10 +29,16 @@ final class HintConsistency {
     }
     if (hints.pattern() != null) {
       try {
-        HintCheck.pattern(hints.pattern());
+        Pattern.compile(hints.pattern());
       } catch (PatternSyntaxException e) {
         fail(yamlFile, "input " + name + " has a pattern that does not compile: " + e.getDescription());
       }
+    }
+    try {
+      // What the gate will compile for every request: a schema the validator refuses stops the load.
+      CompiledSchema.of(InputSchema.valueSchema(type, hints));
+    } catch (RuntimeException e) {
+      fail(yamlFile, "input " + name + " has hints the JSON Schema validator refuses: " + e.getMessage());
     }
     if (isNegative(hints.minLength()) || isNegative(hints.maxLength())) {
       fail(yamlFile, "input " + name + " has a negative length hint");
@@ -58,13 +64,18 @@ final class HintConsistency {
     }
   }
 
-  /** Fails, naming {@code what} and the rule, when {@code value} does not meet the type and hints. */
+  /**
+   * Fails, naming {@code what} and the rule, when {@code value} does not meet the type and hints:
+   * checked by the same gate, against the same schema, that requests will meet.
+   */
   static void passes(Path file, String what, TerraformType type, InputHints hints, JsonNode value) {
-    List<FieldError> errors = new ArrayList<>();
-    TypeCheck.check("value", type, value, errors);
-    if (errors.isEmpty()) {
-      HintCheck.check("value", hints, value, errors);
+    CompiledSchema schema;
+    try {
+      schema = CompiledSchema.of(InputSchema.valueSchema(type, hints));
+    } catch (RuntimeException e) {
+      throw new CatalogException(file, what + " cannot be checked: its schema does not compile (" + e.getMessage() + ")");
     }
+    List<FieldError> errors = new ViolationWording("value").explain(schema, value);
     if (!errors.isEmpty()) {
       FieldError first = errors.get(0);
       String where = first.field().equals("value") ? "" : " at " + first.field().substring("value".length());

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schema of a module's request inputs, for forms, the CLI and {@code GET /v1/modules}.
- * It says what {@link InputValidator} enforces; the validator, not this schema, is the gate.
+ * It is also the gate: {@link InputValidator} checks requests against exactly this schema, so
+ * what a client validates against is what Pave enforces.
  */
 final class InputSchema {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -36,12 +37,9 @@ final class InputSchema {
   }
 
   private static ObjectNode property(ModuleInput input) {
-    ObjectNode typeSchema = TypeSchema.of(input.type());
+    ObjectNode rules = valueSchema(input.type(), input.hints());
     ObjectNode property = JSON.objectNode();
-    JsonNode type = typeSchema.remove("type");
-    if (type != null && input.hints().wholeNumbersOnly()) {
-      type = JSON.textNode("integer"); // HintConsistency allows the hint on number variables only
-    }
+    JsonNode type = rules.remove("type");
     if (type != null) {
       boolean nullable = input.defaultValue() != null && input.defaultValue().isNull();
       property.set("type", nullable ? JSON.arrayNode().add(type).add("null") : type);
@@ -55,28 +53,41 @@ final class InputSchema {
     } else if (input.defaultValue() != null) {
       property.set("default", input.defaultValue().deepCopy());
     }
-    property.setAll(typeSchema);
-    putIfSet(property, "pattern", hints.pattern() == null ? null : anchored(hints.pattern()));
-    if (hints.minLength() != null) {
-      property.put("minLength", hints.minLength());
-    }
-    if (hints.maxLength() != null) {
-      property.put("maxLength", hints.maxLength());
-    }
-    if (hints.minimum() != null) {
-      property.put("minimum", hints.minimum());
-    }
-    if (hints.maximum() != null) {
-      property.put("maximum", hints.maximum());
-    }
-    if (hints.enumValues() != null) {
-      ArrayNode values = property.putArray("enum");
-      hints.enumValues().forEach(v -> values.add(v.deepCopy()));
-    }
+    property.setAll(rules);
     if (hints.example() != null) {
       property.putArray("examples").add(hints.example().deepCopy());
     }
     return property;
+  }
+
+  /**
+   * What a value of this type must be, with the hints that check it (pattern, lengths, bounds,
+   * whole numbers, enum): the rules of the gate, without the labels. Also how the catalog checks
+   * a module's own defaults, examples and enum values at load.
+   */
+  static ObjectNode valueSchema(TerraformType terraformType, InputHints hints) {
+    ObjectNode schema = TypeSchema.of(terraformType);
+    if (schema.has("type") && hints.wholeNumbersOnly()) {
+      schema.put("type", "integer"); // HintConsistency allows the hint on number variables only
+    }
+    putIfSet(schema, "pattern", hints.pattern() == null ? null : anchored(hints.pattern()));
+    if (hints.minLength() != null) {
+      schema.put("minLength", hints.minLength());
+    }
+    if (hints.maxLength() != null) {
+      schema.put("maxLength", hints.maxLength());
+    }
+    if (hints.minimum() != null) {
+      schema.put("minimum", hints.minimum());
+    }
+    if (hints.maximum() != null) {
+      schema.put("maximum", hints.maximum());
+    }
+    if (hints.enumValues() != null) {
+      ArrayNode values = schema.putArray("enum");
+      hints.enumValues().forEach(v -> values.add(v.deepCopy()));
+    }
+    return schema;
   }
 
   /**

@@ -1,18 +1,22 @@
 package dev.pave.workflows.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a request's {@code inputs} against a module before anything runs. Reports every problem,
- * sorted by field, so a developer fixes a request in one round. Messages name the field and the
- * rule, never the value: inputs may hold secrets, and error messages end up in logs.
+ * The one gate for a request's {@code inputs}: they are checked, before anything runs, against
+ * exactly the JSON Schema Pave publishes for the module version ({@link CatalogModule#inputSchema()},
+ * served by {@code GET /v1/modules}), by a JSON Schema validator. The API and the portal's form
+ * both come through here. Every problem is reported at once, sorted by field, in Pave's words
+ * ({@link ViolationWording}), never echoing a value: inputs may hold secrets.
  */
 public final class InputValidator {
+  /** Compiled once per distinct schema; the catalog is fixed at start, so this holds a bounded set. */
+  private static final Map<String, CompiledSchema> COMPILED = new ConcurrentHashMap<>();
+
   private InputValidator() {}
 
   /** An empty list means the inputs are valid. */
@@ -20,45 +24,35 @@ public final class InputValidator {
     if (inputs == null || !inputs.isObject()) {
       return List.of(new FieldError("inputs", "must be a JSON object"));
     }
-    List<FieldError> errors = new ArrayList<>();
-    Set<String> known = new TreeSet<>();
-    for (ModuleInput input : module.inputs()) {
-      known.add(input.name());
-      checkInput("inputs." + input.name(), input, inputs.get(input.name()), errors);
-    }
-    inputs.fieldNames().forEachRemaining(key -> {
-      if (!known.contains(key)) {
-        errors.add(new FieldError("inputs." + key, unknownInputMessage(module, key, known)));
-      }
-    });
-    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-    return List.copyOf(errors);
+    JsonNode schema = module.inputSchema();
+    CompiledSchema compiled = COMPILED.computeIfAbsent(schema.toString(), text -> CompiledSchema.of(schema));
+    return new InputsWording(module).explain(compiled, inputs);
   }
 
-  private static void checkInput(String field, ModuleInput input, JsonNode value, List<FieldError> errors) {
-    if (value == null || value.isNull()) {
-      if (input.required()) {
-        errors.add(new FieldError(field, "is required"));
-      } else if (value != null && (input.defaultValue() == null || !input.defaultValue().isNull())) {
-        // Terraform would take an explicit null over the default; a module rarely expects that.
-        errors.add(new FieldError(field, "must not be null; leave it out to use the default"));
-      }
-      return;
-    }
-    int before = errors.size();
-    TypeCheck.check(field, input.type(), value, errors);
-    if (errors.size() == before) {
-      HintCheck.check(field, input.hints(), value, errors);
-    }
-  }
+  /** The top level of a module's inputs: its keys are the module's variables. */
+  private static final class InputsWording extends ViolationWording {
+    private final CatalogModule module;
 
-  private static String unknownInputMessage(CatalogModule module, String key, Set<String> known) {
-    if (module.platformInputs().contains(key)) {
-      return "is set by the platform and cannot be given in a request";
+    InputsWording(CatalogModule module) {
+      super("inputs");
+      this.module = module;
     }
-    String which = "module " + module.name() + " " + module.version();
-    return known.isEmpty()
-        ? "is not an input of " + which + " (it has no inputs)"
-        : "is not an input of " + which + " (known: " + String.join(", ", known) + ")";
+
+    @Override
+    String unknownTopLevelKey(String key, Set<String> known) {
+      if (module.platformInputs().contains(key)) {
+        return "is set by the platform and cannot be given in a request";
+      }
+      String which = "module " + module.name() + " " + module.version();
+      return known.isEmpty()
+          ? "is not an input of " + which + " (it has no inputs)"
+          : "is not an input of " + which + " (known: " + String.join(", ", known) + ")";
+    }
+
+    @Override
+    String nullAtTopLevel(String key, boolean required) {
+      // Terraform would take an explicit null over the default; a module rarely expects that.
+      return required ? "is required" : "must not be null; leave it out to use the default";
+    }
   }
 }

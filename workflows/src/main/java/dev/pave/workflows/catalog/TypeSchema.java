@@ -8,7 +8,11 @@ import dev.pave.workflows.catalog.TerraformType.ObjectType;
 import dev.pave.workflows.catalog.TerraformType.Primitive;
 import dev.pave.workflows.catalog.TerraformType.Tuple;
 
-/** The JSON Schema (2020-12) of a Terraform type, as strict as {@link TypeCheck}. */
+/**
+ * The JSON Schema (2020-12) of a Terraform type, checked strictly: Terraform would turn "5" into
+ * 5 or drop an unknown object attribute, but a request that relies on that is more likely a
+ * mistake than an intent. Sets are arrays of distinct values, tuples have exactly their length.
+ */
 final class TypeSchema {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -4,27 +4,38 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The last lines of a stream, up to a character budget, so a chatty run cannot exhaust memory. */
-final class OutputTail {
+/**
+ * The last lines of a stream, up to a character budget, so a chatty run cannot exhaust memory.
+ * Says whether anything was dropped, so a reader knows the start is missing.
+ */
+public final class OutputTail {
 
   private final int maxChars;
   private final Deque<String> lines = new ArrayDeque<>();
   private long chars;
+  private boolean truncated;
 
-  OutputTail(int maxChars) {
+  public OutputTail(int maxChars) {
     this.maxChars = maxChars;
   }
 
-  synchronized void add(String line) {
+  public synchronized void add(String line) {
     String kept = line.length() > maxChars ? line.substring(line.length() - maxChars) : line;
+    truncated |= kept.length() < line.length();
     lines.addLast(kept);
     chars += kept.length();
     while (chars > maxChars) {
       chars -= lines.removeFirst().length();
+      truncated = true;
     }
   }
 
-  synchronized List<String> lines() {
+  public synchronized List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /** True once a line, or the start of one, was dropped to stay within the budget. */
+  public synchronized boolean truncated() {
+    return truncated;
   }
 }

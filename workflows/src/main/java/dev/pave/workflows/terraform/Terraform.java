@@ -43,8 +43,13 @@ public final class Terraform {
   }
 
   public void init(Path workDir, Map<String, String> env, InitOptions options) {
+    init(workDir, env, options, line -> { });
+  }
+
+  /** As {@link #init(Path, Map, InitOptions)}, handing every line init prints to {@code stdout} (its reader thread). */
+  public void init(Path workDir, Map<String, String> env, InitOptions options, java.util.function.Consumer<String> stdout) {
     // No -json for init before Terraform 1.9, so its diagnostics are read from stderr on failure.
-    RunResult result = runner.run(InitCommand.args(options), workDir, env, line -> { });
+    RunResult result = runner.run(InitCommand.args(options), workDir, env, stdout);
     if (result.exitCode() != 0) {
       throw TerraformFailures.of("init", result.exitCode(), List.of(), result.stderrTail());
     }

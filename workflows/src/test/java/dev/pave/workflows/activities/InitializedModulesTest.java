@@ -95,8 +95,8 @@ class InitializedModulesTest {
   void initializesAModuleVersionOncePerProcess() throws Exception {
     InitializedModules modules = new InitializedModules(workRoot);
 
-    Path first = modules.of(module, terraform, env(null), LOCK_TIMEOUT);
-    Path again = modules.of(module, terraform, env(null), LOCK_TIMEOUT);
+    Path first = modules.of(module, terraform, env(null), LOCK_TIMEOUT).dir();
+    Path again = modules.of(module, terraform, env(null), LOCK_TIMEOUT).dir();
 
     assertThat(again).isEqualTo(first);
     assertThat(first.resolve(".terraform/terraform.tfstate")).exists();
@@ -106,7 +106,7 @@ class InitializedModulesTest {
 
   @Test
   void eachRequestPlansAndAppliesInItsOwnWorkspaceWithoutInit() throws Exception {
-    Path initialized = new InitializedModules(workRoot).of(module, terraform, env(null), LOCK_TIMEOUT);
+    Path initialized = new InitializedModules(workRoot).of(module, terraform, env(null), LOCK_TIMEOUT).dir();
     WorkingDirectories directories = new WorkingDirectories(workRoot);
 
     for (String workspace : List.of("orders-db", "billing-db")) {
@@ -127,7 +127,7 @@ class InitializedModulesTest {
   @Test
   void thePlanLivesInFoldersOnlyPavesUserCanEnter() throws Exception {
     Path root = workRoot.resolve("work");
-    Path initialized = new InitializedModules(root).of(module, terraform, env(null), LOCK_TIMEOUT);
+    Path initialized = new InitializedModules(root).of(module, terraform, env(null), LOCK_TIMEOUT).dir();
     Path dir = new WorkingDirectories(root).prepare(request("private-db"), module, runConfig(), initialized);
     Path planFile = dir.resolve(WorkingDirectories.PLAN_FILE);
     terraform.plan(dir, env("private-db"), new PlanOptions(dir.resolve(WorkingDirectories.VAR_FILE), planFile, false,
@@ -161,7 +161,7 @@ class InitializedModulesTest {
 
     assertThatThrownBy(() -> modules.of(module, terraform, unreachable, LOCK_TIMEOUT))
         .isInstanceOf(BackendUnavailableException.class);
-    Path initialized = modules.of(module, terraform, env(null), LOCK_TIMEOUT);
+    Path initialized = modules.of(module, terraform, env(null), LOCK_TIMEOUT).dir();
 
     assertThat(initialized.resolve(".terraform/terraform.tfstate")).exists();
     assertThat(commands()).containsExactly("init", "init");
@@ -180,7 +180,7 @@ class InitializedModulesTest {
       List<java.util.concurrent.Callable<Path>> processes = new ArrayList<>();
       for (int p = 0; p < 4; p++) {
         InitializedModules process = new InitializedModules(workRoot.resolve("round" + round + "-process" + p));
-        processes.add(() -> process.of(module, terraform, env(null), LOCK_TIMEOUT));
+        processes.add(() -> process.of(module, terraform, env(null), LOCK_TIMEOUT).dir());
       }
       java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
       try {

@@ -126,6 +126,7 @@ class InputValidatorTest {
       "x\"; DROP DATABASE postgres; --",
       "${file(\"/etc/passwd\")}",
       "orders\nDROP",
+      "orders\n",
       "orders ",
       "%{ if true }x%{ endif }"})
   void hostileValuesAreRejectedAndNeverEchoed(String hostile) throws Exception {

@@ -13,6 +13,15 @@ class OutputTailTest {
       tail.add(line);
     }
     assertThat(tail.lines()).containsExactly("bbbb", "cccc", "dd");
+    assertThat(tail.truncated()).isTrue();
+  }
+
+  @Test
+  void saysNothingWasDroppedWhileEverythingFits() {
+    OutputTail tail = new OutputTail(10);
+    tail.add("aaaa");
+    tail.add("bbbbbb");
+    assertThat(tail.truncated()).isFalse();
   }
 
   @Test
@@ -20,5 +29,6 @@ class OutputTailTest {
     OutputTail tail = new OutputTail(3);
     tail.add("abcdef");
     assertThat(tail.lines()).containsExactly("def");
+    assertThat(tail.truncated()).isTrue();
   }
 }
