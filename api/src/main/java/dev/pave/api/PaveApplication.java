@@ -46,6 +46,7 @@ import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
 import dev.pave.api.session.SessionFeature;
+import dev.pave.api.webhooks.WebhooksFeature;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
 import dev.pave.api.wiring.HistoryArchiving;
@@ -147,6 +148,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
         failedSignIns);
     MetricsFeature.register(environment, services, browser);
+    WebhooksFeature.register(environment, services, config, services.embeddedTemporal || config.runWorker);
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 
