@@ -127,8 +127,11 @@ class WebhookEndpointsApiTest {
     assertThat(refused.body().get("errors")).extracting(e -> e.get("field").asText())
         .containsExactly("events[1]", "format");
     assertThat(register(payments, Map.of("url", "http://localhost:9/z", "events", List.of())).status()).isEqualTo(422);
-    assertThat(api.post(payments, "/v1/webhooks", "{\"url\": \"http://localhost:9/z\", \"events\": [\"request.failed\"],"
-        + " \"colour\": \"red\"}").status()).isEqualTo(422);
+    HttpApi.Reply misspelt = api.post(payments, "/v1/webhooks", "{\"url\": \"http://localhost:9/z\","
+        + " \"events\": [\"request.failed\"], \"colour\": \"red\"}");
+    assertThat(misspelt.status()).as("an unknown field, as everywhere in the API").isEqualTo(400);
+    assertThat(misspelt.body().get("message").asText()).contains("colour");
+    assertThat(api.get(payments, "/v1/webhooks").raw().body()).doesNotContain("localhost:9/z");
   }
 
   private static HttpApi.Reply register(String token, Map<String, Object> body) {
