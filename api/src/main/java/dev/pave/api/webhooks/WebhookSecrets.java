@@ -3,6 +3,7 @@ package dev.pave.api.webhooks;
 import dev.pave.workflows.crypto.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class WebhookSecrets {
   }
 
   /** The keys that sign the endpoint's deliveries now: its secret, and the one before a rotation during its grace. */
-  public List<byte[]> signingKeys(WebhookEndpointRow endpoint, java.time.Instant now) {
+  public List<byte[]> signingKeys(WebhookEndpointRow endpoint, Instant now) {
     List<byte[]> keys = new ArrayList<>();
     keys.add(key(open(endpoint.id(), endpoint.sealedSecret())));
     if (endpoint.sealedPreviousSecret() != null && endpoint.previousSecretUntil() != null
