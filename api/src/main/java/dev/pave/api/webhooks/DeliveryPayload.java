@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.api.db.RequestRow;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The body of a delivery, built from the request's row at send time: what happened to which
@@ -21,7 +22,7 @@ final class DeliveryPayload {
   static String standard(String event, Instant occurredAt, String status, RequestRow request, String requestUrl) {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", event);
-    body.put("timestamp", occurredAt.toString());
+    body.put("timestamp", occurredAt.truncatedTo(ChronoUnit.MILLIS).toString()); // as precise as the API's times
     ObjectNode data = body.putObject("data");
     data.put("requestId", request.id());
     data.put("module", request.module());
