@@ -48,6 +48,7 @@ import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
 import dev.pave.api.session.SessionFeature;
+import dev.pave.api.webhooks.WebhooksFeature;
 import dev.pave.api.wiring.PaveServices;
 import dev.pave.api.wiring.ServerPorts;
 import dev.pave.api.wiring.StartSequence;
@@ -166,6 +167,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
     SessionFeature browser = SessionFeature.register(environment, services.jdbi(), config, clock, failedSignIns);
     MetricsFeature.register(environment, services, browser);
+    WebhooksFeature.register(environment, services.jdbi(), services.secrets(), config,
+        services.webhookDeliveryRuns(config.webhooks));
   }
 
   /** One simulation at a time, none queued: each holds a core for up to its deadline. */

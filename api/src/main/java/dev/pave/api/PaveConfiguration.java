@@ -11,6 +11,7 @@ import dev.pave.api.config.SimulationSettings;
 import dev.pave.api.config.LimitsSettings;
 import dev.pave.api.config.TemporalSettings;
 import dev.pave.api.config.TerraformConfig;
+import dev.pave.api.config.WebhookSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.AdminFactory;
 import jakarta.validation.Valid;
@@ -90,6 +91,9 @@ public class PaveConfiguration extends Configuration {
   /** OIDC identity for pipelines: trusted issuers and their rules (docs/oidc.md). */
   @Valid @NotNull @JsonProperty
   public dev.pave.api.config.OidcSettings oidc = new dev.pave.api.config.OidcSettings();
+  /** Webhook deliveries: SSRF rules, retry schedule, rotation grace (docs/webhooks.md). */
+  @Valid @NotNull @JsonProperty
+  public WebhookSettings webhooks = new WebhookSettings();
 
   /** Values for the variables that modules declare as platformInputs (server addresses and the like). */
   @NotNull @JsonProperty

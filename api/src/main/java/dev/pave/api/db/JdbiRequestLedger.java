@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.audit.AuditEvent;
 import dev.pave.api.audit.AuditLog;
+import dev.pave.api.webhooks.WebhookOutbox;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.RunRequest;
 import dev.pave.workflows.activities.SavedPlan;
@@ -120,6 +121,8 @@ public final class JdbiRequestLedger implements RequestLedger {
   private static boolean move(Handle handle, String requestId, RequestStatus to, Instant at, String error) {
     if (handle.attach(RequestDao.class).move(requestId, to.wireName(), RequestLifecycle.wireSourcesOf(to),
         RequestLifecycle.wireSourcesOf(RequestAction.PLAN, to), at, error) == 1) {
+      // Its webhook deliveries are recorded with the move itself: neither commits without the other.
+      WebhookOutbox.moved(handle, requestId, to, at);
       return true;
     }
     LOG.debug("request {} did not move to {}: the lifecycle does not allow it from its status", requestId, to.wireName());

@@ -3,6 +3,9 @@ package dev.pave.api.wiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.config.WebhookSettings;
+import dev.pave.workflows.client.TemporalWebhookDeliveryRuns;
+import dev.pave.workflows.contract.WebhookDeliveryRuns;
 import dev.pave.api.audit.CheckpointKey;
 import dev.pave.api.audit.StartupEvents;
 import dev.pave.api.core.CostEstimates;
@@ -55,6 +58,11 @@ public record PaveServices(Path home, Jdbi jdbi, ModuleCatalog catalog, PolicySe
     TemporalConnection temporal = components.start(new TemporalConnection(config.temporal));
     return new PaveServices(home, jdbi, catalog, policies, costs, secrets, auditKey,
         platformInputs(databases, config, environment.getObjectMapper()), databases, temporal);
+  }
+
+  /** The door to webhook deliveries' runs, with the retry schedule and attempt timeout of {@code settings}. */
+  public WebhookDeliveryRuns webhookDeliveryRuns(WebhookSettings settings) {
+    return new TemporalWebhookDeliveryRuns(temporal.client(), settings.retrySchedule, settings.attemptTimeout);
   }
 
   /** The API's door to request runs (start, signal, cancel, describe, history). */

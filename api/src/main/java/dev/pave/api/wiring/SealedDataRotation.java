@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The second half of an encryption key rotation: at start, everything still sealed with a
- * previous key (plans, their JSON, workspaces' sensitive outputs) is sealed again with the
- * current one, so the previous key can be removed from the configuration afterwards. Runs only
- * while previous keys are configured; idempotent, so every process of a cluster may run it.
+ * previous key (plans, their JSON, workspaces' sensitive outputs, webhook secrets) is sealed
+ * again with the current one, so the previous key can be removed from the configuration
+ * afterwards. Runs only while previous keys are configured; idempotent, so every process of a cluster may run it.
  */
 final class SealedDataRotation {
 
@@ -27,7 +27,9 @@ final class SealedDataRotation {
     }
     int moved = jdbi.inTransaction(handle -> reseal(handle, secrets, "workspaces", "name", "workspace:", "sealed_secrets")
         + reseal(handle, secrets, "plans", "request_id", "", "sealed")
-        + reseal(handle, secrets, "plans", "request_id", "", "sealed_json"));
+        + reseal(handle, secrets, "plans", "request_id", "", "sealed_json")
+        + reseal(handle, secrets, "webhook_endpoints", "id", "webhook-secret:", "sealed_secret")
+        + reseal(handle, secrets, "webhook_endpoints", "id", "webhook-secret:", "sealed_previous_secret"));
     LOG.info("encryption key rotation: {} sealed values moved to the current key; once every process runs with"
         + " the new key, previousEncryptionKeys can be removed", moved);
     return moved;

@@ -6,13 +6,16 @@ import dev.pave.api.core.RunStarter;
 import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.WorkflowHistoryStore;
+import dev.pave.api.webhooks.WebhooksFeature;
 import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.activities.WorkspaceStates;
 import dev.pave.workflows.terraform.Terraform;
 import dev.pave.workflows.terraform.TerraformSettings;
+import dev.pave.workflows.webhooks.WebhookWorker;
 import dev.pave.workflows.worker.ProvisionWorker;
 import dev.pave.workflows.worker.WorkerDependencies;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -33,6 +36,25 @@ public final class WorkerComponents {
         new RunStarter(services.provisioning(), services.jdbi())));
     environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
         new WorkflowHistoryStore(services.jdbi()), Clock.systemUTC())));
+    environment.lifecycle().manage(WebhooksFeature.deliveries(webhookWorker(config, environment, services),
+        services.jdbi(), services.webhookDeliveryRuns(config.webhooks)));
+  }
+
+  /** Webhook deliveries run where request runs do: their moves are what record them. */
+  private static Managed webhookWorker(PaveConfiguration config, Environment environment, PaveServices services) {
+    WebhookWorker worker = new WebhookWorker(services.temporal().client(),
+        WebhooksFeature.attempts(environment, services.jdbi(), services.secrets(), config));
+    return new Managed() {
+      @Override
+      public void start() {
+        worker.start();
+      }
+
+      @Override
+      public void stop() {
+        worker.stop();
+      }
+    };
   }
 
   private static ProvisionWorker worker(PaveConfiguration config, Environment environment, PaveServices services) {

@@ -47,10 +47,14 @@ class SealedDataRotationTest {
       h.execute("INSERT INTO workspaces (name, module, version, team, environment, status, inputs, sealed_secrets,"
           + " last_request_id, created_at, updated_at) VALUES ('orders', 'postgres-database', '1.0.0', 'payments',"
           + " 'dev', 'live', '{}', ?, 'req_r0tat10n0000001', now(), now())", old.seal(SECRET, "workspace:orders"));
+      h.execute("INSERT INTO webhook_endpoints (id, team, url, events, format, sealed_secret, sealed_previous_secret,"
+          + " created_by_subject, created_at) VALUES ('whk_r0tat10n', 'payments', 'https://example.com/', '{request.failed}',"
+          + " 'standard', ?, ?, 'tok_ci', now())", old.seal(SECRET, "webhook-secret:whk_r0tat10n"),
+          old.seal(SECRET, "webhook-secret:whk_r0tat10n"));
     });
 
     SecretBox rotated = SecretBox.fromBase64(NEW_KEY).withPreviousKeys(List.of(OLD_KEY));
-    assertThat(SealedDataRotation.resealAll(jdbi, rotated)).isEqualTo(3);
+    assertThat(SealedDataRotation.resealAll(jdbi, rotated)).isEqualTo(5);
     assertThat(SealedDataRotation.resealAll(jdbi, rotated)).as("a second start has nothing left to move").isZero();
 
     SecretBox newOnly = SecretBox.fromBase64(NEW_KEY);
@@ -61,6 +65,10 @@ class SealedDataRotationTest {
       assertThat(newOnly.open(plan, "req_r0tat10n0000001")).isEqualTo(SECRET);
       assertThat(newOnly.open(planJson, "req_r0tat10n0000001")).isEqualTo(SECRET);
       assertThat(newOnly.open(outputs, "workspace:orders")).isEqualTo(SECRET);
+      for (String column : new String[] {"sealed_secret", "sealed_previous_secret"}) {
+        byte[] webhookSecret = h.createQuery("SELECT " + column + " FROM webhook_endpoints").mapTo(byte[].class).one();
+        assertThat(newOnly.open(webhookSecret, "webhook-secret:whk_r0tat10n")).isEqualTo(SECRET);
+      }
     });
   }
 

@@ -1,0 +1,106 @@
+package dev.pave.api.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.db.RequestDao;
+import dev.pave.api.db.RequestRow;
+import dev.pave.workflows.contract.RequestStatus;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The outbox against a real PostgreSQL: written by the request's move, in its transaction, started after its commit. */
+class WebhookOutboxTest {
+
+  static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+  static EmbeddedPostgres postgres;
+  static Jdbi jdbi;
+  static JdbiRequestLedger ledger;
+  static final List<String> started = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void database() throws Exception {
+    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    jdbi.getConfig(WebhookDispatch.class).starter(started::add);
+    ledger = new JdbiRequestLedger(jdbi, new ObjectMapper());
+    endpoint("whk_payments", "payments", null, "request.awaiting_approval", "request.succeeded");
+    endpoint("whk_billing", "billing", null, "request.succeeded");
+    endpoint("whk_everyone", null, null, "request.succeeded", "request.failed");
+    endpoint("whk_disabled", "payments", T0, "request.succeeded");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void aMoveIntoAnEventsStatusQueuesOneDeliveryPerSubscribedEndpointAndStartsThemAfterCommit() {
+    insert("req_w000000000000001");
+    ledger.setStatus("req_w000000000000001", RequestStatus.PLANNING);
+    ledger.setStatus("req_w000000000000001", RequestStatus.CHECKING);
+    assertThat(deliveriesOf("req_w000000000000001")).as("no event for planning or checking").isEmpty();
+    ledger.setStatus("req_w000000000000001", RequestStatus.AWAITING_APPROVAL);
+    assertThat(endpointsOf("req_w000000000000001")).containsExactly("whk_payments");
+    ledger.startApplying("req_w000000000000001");
+    ledger.end("req_w000000000000001", RequestStatus.SUCCEEDED, T0.plusSeconds(5), null);
+
+    assertThat(endpointsOf("req_w000000000000001"))
+        .as("its team's and every team's, not another team's nor a disabled one")
+        .containsExactlyInAnyOrder("whk_payments", "whk_payments", "whk_everyone");
+    assertThat(started).containsAll(deliveriesOf("req_w000000000000001"));
+    assertThat(ledger.end("req_w000000000000001", RequestStatus.FAILED, T0.plusSeconds(6), "late")).isFalse();
+    assertThat(deliveriesOf("req_w000000000000001")).as("a refused move sends nothing").hasSize(3);
+  }
+
+  @Test
+  void aMoveThatRollsBackLeavesNoDeliveryAndStartsNone() {
+    insert("req_w000000000000002");
+    int startedBefore = started.size();
+
+    assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
+      ledger.end("req_w000000000000002", RequestStatus.FAILED, T0, "boom"); // joins this transaction
+      assertThat(deliveriesOf("req_w000000000000002")).as("written in the move's transaction").hasSize(1);
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+
+    assertThat(jdbi.onDemand(RequestDao.class).find("req_w000000000000002").orElseThrow().status()).isEqualTo("queued");
+    assertThat(deliveriesOf("req_w000000000000002")).isEmpty();
+    assertThat(started).hasSize(startedBefore);
+  }
+
+  private static void endpoint(String id, String team, Instant disabledAt, String... events) {
+    jdbi.onDemand(WebhookDao.class).insert(new WebhookEndpointRow(id, team, "http://localhost:9/" + id, events,
+        "standard", new byte[] {1}, null, null, "tok_admin", T0, null, disabledAt, null));
+  }
+
+  private static void insert(String id) {
+    jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", "ws-" + id.substring(16),
+        "dev", "payments", "ci-payments", "apply", "queued", "{\"database_name\": \"orders\"}", 24, null, "sha256:x",
+        T0, null, null, null, null, null, null, null, 12.5, false, null, null, "requester", false, null,
+        "tok_ci-payments", null));
+  }
+
+  private static List<String> deliveriesOf(String requestId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM webhook_deliveries WHERE request_id = :id")
+        .bind("id", requestId).mapTo(String.class).list());
+  }
+
+  private static List<String> endpointsOf(String requestId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT endpoint_id FROM webhook_deliveries WHERE request_id = :id")
+        .bind("id", requestId).mapTo(String.class).list());
+  }
+}
