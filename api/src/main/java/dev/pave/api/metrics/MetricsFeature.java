@@ -1,5 +1,6 @@
 package dev.pave.api.metrics;
 
+import dev.pave.api.audit.AuditAppendTimer;
 import dev.pave.api.dashboard.DashboardFeature;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
@@ -25,6 +26,7 @@ public final class MetricsFeature {
     JvmMetrics.registerIfAbsent(environment.metrics());
     registry.register(new DropwizardExports(environment.metrics())); // JVM, Jetty, Jersey, Jdbi pool
     registry.register(new RollupCollector(services.jdbi));
+    registry.register(AuditAppendTimer.APPEND_SECONDS);
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
 
     DashboardFeature.register(environment, metrics, browser);
