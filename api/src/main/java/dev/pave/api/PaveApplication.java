@@ -41,7 +41,7 @@ import dev.pave.api.errors.WebExceptionMapper;
 import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
-import dev.pave.api.resources.OpenApiResource;
+import dev.pave.api.openapi.OpenApiResource;
 import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
 import dev.pave.api.resources.WorkspaceResource;
@@ -125,7 +125,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new BodySizeLimit(config.maxRequestBytes));
     registerAuth(environment, services);
-    jersey.register(new OpenApiResource());
+    jersey.register(new OpenApiResource(jersey.getResourceConfig()));
     jersey.register(new HealthResource(new Readiness(services.jdbi, services.temporal)));
     jersey.register(new ModuleResource(services.catalog));
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
