@@ -23,7 +23,9 @@ public record RequestView(
     Instant createdAt,
     @Schema(nullable = true) Instant finishedAt,
     @Schema(nullable = true) Long leadTimeMs,
+    @Schema(nullable = true, description = "null in lists (GET /v1/requests): ask for the request itself")
     List<StepView> steps,
+    @Schema(nullable = true, description = "null in lists (GET /v1/requests): ask for the request itself")
     List<PolicyResultView> policies,
     @Schema(nullable = true) PlanSummaryView plan,
     @Schema(nullable = true) CostView costEstimate,
