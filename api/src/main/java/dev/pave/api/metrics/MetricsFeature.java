@@ -6,7 +6,6 @@ import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 
@@ -24,7 +23,7 @@ public final class MetricsFeature {
     // A registry per application, not the global default: tests run several apps in one JVM.
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.registerIfAbsent(environment.metrics());
-    registry.register(new DropwizardExports(environment.metrics())); // JVM, Jetty, Jersey, Jdbi pool
+    registry.register(new DropwizardBridge(environment.metrics())); // JVM, Jetty, Jdbi, executors: renamed
     registry.register(new RollupCollector(services.jdbi));
     registry.register(AuditAppendTimer.APPEND_SECONDS);
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
