@@ -146,7 +146,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
     SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
         failedSignIns);
-    MetricsFeature.register(environment, services, browser);
+    MetricsFeature.register(environment, services, browser, config.metricsSettings());
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

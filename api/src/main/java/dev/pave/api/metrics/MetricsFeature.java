@@ -1,6 +1,7 @@
 package dev.pave.api.metrics;
 
 import dev.pave.api.audit.AuditAppendTimer;
+import dev.pave.api.config.MetricsSettings;
 import dev.pave.api.dashboard.DashboardFeature;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.api.wiring.PaveServices;
@@ -14,7 +15,8 @@ public final class MetricsFeature {
 
   private MetricsFeature() {}
 
-  public static void register(Environment environment, PaveServices services, SessionFeature browser) {
+  public static void register(Environment environment, PaveServices services, SessionFeature browser,
+      MetricsSettings settings) {
     MetricsService metrics = new MetricsService(services.jdbi, Clock.systemUTC());
     environment.jersey().register(new MetricsResource(metrics));
     // Load the replica in the background at start, so the first caller does not wait for it.
@@ -24,7 +26,7 @@ public final class MetricsFeature {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.registerIfAbsent(environment.metrics());
     registry.register(new DropwizardBridge(environment.metrics())); // JVM, Jetty, Jdbi, executors: renamed
-    registry.register(new RollupCollector(services.jdbi));
+    registry.register(new RollupCollector(services.jdbi, new EnvironmentLabel(settings.environments)));
     registry.register(AuditAppendTimer.APPEND_SECONDS);
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
 
