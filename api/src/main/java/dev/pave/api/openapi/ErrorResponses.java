@@ -36,7 +36,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 final class ErrorResponses {
 
   /** Component names, by status: what an operation's {@code ref} names. */
-  static final Map<String, String> NAMES = new LinkedHashMap<>();
+  private static final Map<String, String> NAMES = new LinkedHashMap<>();
   private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
   static {
