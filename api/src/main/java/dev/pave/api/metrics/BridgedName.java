@@ -39,6 +39,8 @@ record BridgedName(String family, List<String> labels, boolean counter, double s
         m -> gauge("jvm_buffer_pool_" + m.group(2) + "_bytes", "pool", m.group(1)));
     rule("jvm\\.classloader\\.(loaded|unloaded)", m -> counter("jvm_classes_" + m.group(1), 1));
     rule("jvm\\.filedescriptor", m -> gauge("jvm_file_descriptors_open_ratio"));
+    // Registered by `pave server` (Dropwizard's Bootstrap), in milliseconds; its name and vendor are text, left out.
+    rule("jvm\\.attribute\\.uptime", m -> new BridgedName("jvm_uptime_seconds", List.of(), false, 0.001));
     rule("jvm\\.threads\\.count", m -> gauge("jvm_threads_current"));
     rule("jvm\\.threads\\.(daemon|peak)\\.count", m -> gauge("jvm_threads_" + m.group(1)));
     rule("jvm\\.threads\\.deadlock\\.count", m -> gauge("jvm_threads_deadlocked"));
