@@ -108,6 +108,12 @@ class OpenApiResponsesTest {
     valid(api.post(developer, "/v1/requests", Map.of("workspace", "oa-x", "environment", "dev")), 422);
     valid(api.get(auditor, "/v1/audit?since=yesterday"), 422);
     valid(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1d")), 422);
+    // Last, since it locks this address out: guessing tokens ends in 429 with Retry-After.
+    HttpApi.Reply guessed = api.get("pave_not-a-token-" + 0, "/v1/requests");
+    for (int i = 1; i < 100 && guessed.status() == 401; i++) {
+      guessed = api.get("pave_not-a-token-" + i, "/v1/requests");
+    }
+    valid(guessed, 429);
     assertThat(checked).hasSizeGreaterThan(40);
     assertThat(mismatches).as("answers that differ from /openapi.json").isEmpty();
   }

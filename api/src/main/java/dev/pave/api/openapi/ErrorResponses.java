@@ -7,7 +7,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -66,6 +68,8 @@ final class ErrorResponses {
         .description(DESCRIPTIONS.get(status))
         .content(new Content().addMediaType("application/json",
             new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError"))))));
+    components.getResponses().get(NAMES.get("429")).addHeaderObject("Retry-After", new Header().required(true)
+        .description("seconds to wait before trying again").schema(new IntegerSchema()));
     return components;
   }
 
