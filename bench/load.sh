@@ -1,7 +1,9 @@
 #!/bin/sh
 # Burst load on the real jar (embedded default): N requests over W workspaces through HTTP, all at
 # once from 16 client threads. Checks that every request is accepted, ends succeeded, runs exactly
-# once and keeps its workspace's order; reports POST/GET latency (p50, p99) and throughput.
+# once and keeps its workspace's order; reports POST/GET latency (p50, p99) and throughput, and the
+# audit append's p50/p99 during the burst (pave_audit_append_seconds on /prometheus, read before
+# and after it, quantiles interpolated in its buckets as PromQL's histogram_quantile does).
 # The IT suite runs the same test small (60 over 20); this is the full size.
 #
 #   bench/load.sh [requests=500] [workspaces=100] [maxConcurrentRuns=8]

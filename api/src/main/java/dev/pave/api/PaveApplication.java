@@ -42,7 +42,7 @@ import dev.pave.api.logs.RequestLogsFeature;
 import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
-import dev.pave.api.resources.OpenApiResource;
+import dev.pave.api.openapi.OpenApiResource;
 import dev.pave.api.resources.PolicyResource;
 import dev.pave.api.resources.RequestResource;
 import dev.pave.api.resources.TokenResource;
@@ -147,7 +147,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     RequestViews views = new RequestViews(services.jdbi(), json, services.secrets());
     RunStarter runs = new RunStarter(services.provisioning(), services.jdbi());
     var jersey = environment.jersey();
-    jersey.register(new OpenApiResource());
+    jersey.register(new OpenApiResource(jersey.getResourceConfig()));
     jersey.register(new HealthResource(new Readiness(services.jdbi(), services.provisioning())));
     jersey.register(new ModuleResource(services.catalog()));
     RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
@@ -166,7 +166,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         simulationRunner(environment, config), config.policySimulation, clock)));
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
     SessionFeature browser = SessionFeature.register(environment, services.jdbi(), config, clock, failedSignIns);
-    MetricsFeature.register(environment, services, browser);
+    MetricsFeature.register(environment, services, browser, config.metricsSettings());
     WebhooksFeature.register(environment, services.jdbi(), services.secrets(), config,
         services.webhookDeliveryRuns(config.webhooks));
   }

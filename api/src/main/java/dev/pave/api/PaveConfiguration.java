@@ -119,6 +119,20 @@ public class PaveConfiguration extends Configuration {
 
   public PaveConfiguration() {
     setAdminFactory(new AdminSettings());
+    setMetricsFactory(new dev.pave.api.config.MetricsSettings());
+  }
+
+  /** Dropwizard's {@code metrics} block, read as Pave's MetricsSettings (which adds the environments). */
+  @Override
+  @JsonProperty("metrics")
+  @JsonDeserialize(as = dev.pave.api.config.MetricsSettings.class)
+  public void setMetricsFactory(io.dropwizard.metrics.common.MetricsFactory metrics) {
+    super.setMetricsFactory(metrics);
+  }
+
+  @JsonIgnore
+  public dev.pave.api.config.MetricsSettings metricsSettings() {
+    return (dev.pave.api.config.MetricsSettings) getMetricsFactory();
   }
 
   /** Dropwizard's {@code admin} block, read as Pave's {@link AdminSettings} (which adds the scrape token). */

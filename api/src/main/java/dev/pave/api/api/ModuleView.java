@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -9,11 +11,11 @@ public record ModuleView(
     String version,
     List<String> versions,
     String displayName,
-    String description,
-    String owner,
+    @Schema(nullable = true) String description,
+    @Schema(nullable = true) String owner,
     ObjectNode inputSchema,
     List<OutputView> outputs,
-    String costFormula) {
+    @Schema(nullable = true) String costFormula) {
 
-  public record OutputView(String name, String description, boolean sensitive) {}
+  public record OutputView(String name, @Schema(nullable = true) String description, boolean sensitive) {}
 }

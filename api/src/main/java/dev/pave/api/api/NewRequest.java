@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,9 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NewRequest(
     String module,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the catalog's latest when left out")
     String version,
     String workspace,
     String environment,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "apply (the default) or destroy")
     String action,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the module's inputs, checked against its"
+        + " inputSchema (GET /v1/modules/{name})")
     JsonNode inputs,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, implementation = Integer.class, minimum = "1",
+        description = "hours until the workspace is destroyed; policies may require it outside prod")
     JsonNode ttlHours) {}

@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -7,4 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * asked for by leaving the field out. It is a JsonNode so that an explicit null (a template's
  * unset variable, say) can be told from an absent field and refused rather than read as "forever".
  */
-public record NewToken(String name, String team, String role, JsonNode expiresInDays) {}
+public record NewToken(String name, String team,
+    @Schema(allowableValues = {"requester", "approver", "auditor", "admin"}) String role,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, implementation = Integer.class, minimum = "1",
+        description = "left out: the token does not expire") JsonNode expiresInDays) {}

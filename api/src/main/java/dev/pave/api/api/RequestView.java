@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -17,14 +19,16 @@ public record RequestView(
     String action,
     String status,
     JsonNode inputs,
-    Integer ttlHours,
+    @Schema(nullable = true) Integer ttlHours,
     Instant createdAt,
-    Instant finishedAt,
-    Long leadTimeMs,
+    @Schema(nullable = true) Instant finishedAt,
+    @Schema(nullable = true) Long leadTimeMs,
+    @Schema(nullable = true, description = "null in lists (GET /v1/requests): ask for the request itself")
     List<StepView> steps,
+    @Schema(nullable = true, description = "null in lists (GET /v1/requests): ask for the request itself")
     List<PolicyResultView> policies,
-    PlanSummaryView plan,
-    CostView costEstimate,
-    ApprovalView approval,
-    ObjectNode outputs,
-    String error) {}
+    @Schema(nullable = true) PlanSummaryView plan,
+    @Schema(nullable = true) CostView costEstimate,
+    @Schema(nullable = true) ApprovalView approval,
+    @Schema(nullable = true) ObjectNode outputs,
+    @Schema(nullable = true) String error) {}

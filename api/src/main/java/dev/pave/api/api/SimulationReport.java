@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ public record SimulationReport(Instant since, int evaluated, Map<String, Integer
     Map<String, Integer> simulated, List<Change> changes) {
 
   /** One request whose verdict would change. */
+  @Schema(name = "SimulationChange")
   public record Change(String requestId, String workspace, String team, String environment, String action,
-      String status, String recordedVerdict, String simulatedVerdict, List<String> decidedBy) {}
+      String status, @Schema(nullable = true) String recordedVerdict, @Schema(nullable = true) String simulatedVerdict, List<String> decidedBy) {}
 }

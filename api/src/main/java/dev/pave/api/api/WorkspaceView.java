@@ -1,5 +1,7 @@
 package dev.pave.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -14,12 +16,12 @@ public record WorkspaceView(
     String status,
     JsonNode inputs,
     ObjectNode outputs,
-    Instant expiresAt,
+    @Schema(nullable = true) Instant expiresAt,
     @com.fasterxml.jackson.annotation.JsonProperty("protected") boolean isProtected,
     DriftView drift,
-    CostView costEstimate,
+    @Schema(nullable = true) CostView costEstimate,
     String lastRequestId) {
 
   /** Drift detection is not built yet: checkedAt stays null until a drift check has run. */
-  public record DriftView(Instant checkedAt, Boolean drifted) {}
+  public record DriftView(@Schema(nullable = true) Instant checkedAt, @Schema(nullable = true) Boolean drifted) {}
 }

@@ -24,6 +24,15 @@ public final class AuditLog {
   private AuditLog() {}
 
   public static AuditRecord append(Handle handle, AuditEvent event) {
+    long started = System.nanoTime();
+    try {
+      return appendUnderLock(handle, event);
+    } finally {
+      AuditAppendTimer.APPEND_SECONDS.observe((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private static AuditRecord appendUnderLock(Handle handle, AuditEvent event) {
     handle.execute("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
     Optional<Head> head = head(handle);
     long seq = head.map(h -> h.seq() + 1).orElse(1L);

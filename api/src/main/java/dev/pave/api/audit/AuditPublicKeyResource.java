@@ -1,5 +1,8 @@
 package dev.pave.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import java.util.Map;
 @Path("/v1/audit/public-key")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
 public class AuditPublicKeyResource {
 
   private final CheckpointKey key;
@@ -24,8 +28,9 @@ public class AuditPublicKeyResource {
   }
 
   @GET
-  public Map<String, String> publicKey() {
-    return Map.of("algorithm", "Ed25519", "publicKey", CheckpointKey.base64(key.publicKey()),
-        "pem", CheckpointKey.pem(key.publicKey()));
+  @Operation(operationId = "getAuditPublicKey", summary = "The Ed25519 key that signs audit checkpoints",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The public key"))
+  public PublicKeyView publicKey() {
+    return new PublicKeyView("Ed25519", CheckpointKey.base64(key.publicKey()), CheckpointKey.pem(key.publicKey()));
   }
 }

@@ -37,7 +37,13 @@ public final class AuditTrail {
   }
 
   /** A page of events, oldest first, and the cursor of the next page (null on the last). */
-  public record Page(List<JsonNode> events, String nextCursor) {}
+  @io.swagger.v3.oas.annotations.media.Schema(name = "AuditPage")
+  public record Page(
+      @io.swagger.v3.oas.annotations.media.ArraySchema(
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ServedEvent.class))
+      List<JsonNode> events,
+      @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "null on the last page")
+      String nextCursor) {}
 
   /** Filters as given in the query string; each is checked here, a bad one is a 422 naming it. */
   public record Filter(String since, String until, String actor, String team, String action, String target,

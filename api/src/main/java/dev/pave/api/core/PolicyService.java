@@ -1,5 +1,7 @@
 package dev.pave.api.core;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.pave.api.api.SimulationReport;
 import dev.pave.api.api.SimulationRequest;
 import dev.pave.api.errors.ApiException;
@@ -13,7 +15,10 @@ import java.util.List;
 public final class PolicyService {
 
   /** A loaded policy, as listed: enough to tell which version of which rule is active. */
-  public record PolicyView(String name, String description, String stage, String enforcement, String hash) {}
+  /** GET /v1/policies: {"policies": [...]}. */
+  public record PolicyList(List<PolicyView> policies) {}
+
+  public record PolicyView(String name, @Schema(nullable = true) String description, String stage, String enforcement, String hash) {}
 
   private final PolicySet active;
   private final PolicySimulator simulator;

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** "30d", "12h", "90m" (back from now) or an ISO-8601 instant: how callers say "since when". */
 public final class TimeWindows {
 
+  /** What {@link #since} accepts, for the OpenAPI document: a relative window or an ISO-8601 instant. */
+  public static final String PATTERN = "^(\\d{1,5}[dhm]|\\d{4}-\\d{2}-\\d{2}T\\S+)$";
+
   private static final Pattern RELATIVE = Pattern.compile("(\\d{1,5})([dhm])");
 
   private TimeWindows() {}

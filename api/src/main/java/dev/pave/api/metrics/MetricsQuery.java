@@ -23,6 +23,9 @@ record MetricsQuery(Instant since, Instant until, String team, String module, St
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
 
+  /** What {@link #instant} accepts, for the OpenAPI document: an ISO-8601 instant or a date. */
+  static final String PATTERN = "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$";
+
   static MetricsQuery parse(PavePrincipal caller, Instant now, String since, String until, String team,
       String module, String environment, String limit) {
     Instant end = until == null ? now : instant("until", until);

@@ -1,5 +1,7 @@
 package dev.pave.api.metrics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,11 @@ public record MetricsReport(LeadTime leadTime, Rate selfServiceRate, Map<String,
   /** Lead time of succeeded requests; queue, machine, human and other are means per request and add up to meanMs. */
   @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs", "queueMs", "machineMs", "humanMs", "otherMs",
       "machineByStepMs"})
-  public record LeadTime(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long meanMs, Long queueMs, Long machineMs,
-      Long humanMs, Long otherMs, Map<String, Long> machineByStepMs) {}
+  public record LeadTime(long count, @Schema(nullable = true) Long p50Ms, @Schema(nullable = true) Long p90Ms, @Schema(nullable = true) Long p99Ms, @Schema(nullable = true) Long meanMs,
+      @Schema(nullable = true) Long queueMs, @Schema(nullable = true) Long machineMs, @Schema(nullable = true) Long humanMs, @Schema(nullable = true) Long otherMs, Map<String, Long> machineByStepMs) {}
 
   @JsonPropertyOrder({"value", "numerator", "denominator"})
-  public record Rate(Double value, long numerator, long denominator) {
+  public record Rate(@Schema(nullable = true) Double value, long numerator, long denominator) {
 
     static Rate of(long numerator, long denominator) {
       return new Rate(denominator == 0 ? null : numerator / (double) denominator, numerator, denominator);
@@ -38,8 +40,11 @@ public record MetricsReport(LeadTime leadTime, Rate selfServiceRate, Map<String,
       Map<String, Long> outcomes, long requests, long teams, long liveWorkspaces) {}
 
   @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs"})
-  public record WeekLeadTime(long count, Long p50Ms, Long p90Ms, Long p99Ms, Long meanMs) {}
+  public record WeekLeadTime(long count, @Schema(nullable = true) Long p50Ms, @Schema(nullable = true) Long p90Ms, @Schema(nullable = true) Long p99Ms,
+      @Schema(nullable = true) Long meanMs) {}
 
   @JsonPropertyOrder({"since", "until", "team", "module", "environment"})
-  public record Window(String since, String until, String team, String module, String environment) {}
+  @Schema(name = "MetricsWindow")
+  public record Window(String since, String until, @Schema(nullable = true) String team, @Schema(nullable = true) String module,
+      @Schema(nullable = true) String environment) {}
 }

@@ -1,8 +1,8 @@
 package dev.pave.api.metrics;
 
+import dev.pave.api.audit.AuditAppendTimer;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -18,7 +18,9 @@ public final class PrometheusEndpoint {
     // A registry per application, not the global default: tests run several apps in one JVM.
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.registerIfAbsent(environment.metrics());
-    registry.register(new DropwizardExports(environment.metrics()));
+    registry.register(new DropwizardBridge(environment.metrics())); // JVM, Jetty, Jdbi, executors: renamed
+    // Workers append audit events too (every move of a request).
+    registry.register(AuditAppendTimer.APPEND_SECONDS);
     environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
     return registry;
   }

@@ -36,9 +36,11 @@ final class RollupCollector implements MultiCollector {
   private static final long INFINITY_MS = Long.MAX_VALUE;
 
   private final Jdbi jdbi;
+  private final EnvironmentLabel environments;
 
-  RollupCollector(Jdbi jdbi) {
+  RollupCollector(Jdbi jdbi, EnvironmentLabel environments) {
     this.jdbi = jdbi;
+    this.environments = environments;
   }
 
   @Override
@@ -63,7 +65,7 @@ final class RollupCollector implements MultiCollector {
     return new MetricSnapshots(snapshots);
   }
 
-  private static List<MetricSnapshot> durations(Handle handle) {
+  private List<MetricSnapshot> durations(Handle handle) {
     List<Long> bounds = handle.createQuery("SELECT le_ms FROM metrics_bucket_bounds ORDER BY le_ms")
         .mapTo(Long.class).list();
     Map<Labels, long[]> requests = new LinkedHashMap<>();
@@ -73,7 +75,8 @@ final class RollupCollector implements MultiCollector {
             + " FROM metrics_duration_buckets ORDER BY kind, module, environment, team, outcome")
         .map((rs, ctx) -> {
           String kind = rs.getString("kind");
-          Labels labels = Labels.of("module", rs.getString("module"), "environment", rs.getString("environment"),
+          Labels labels = Labels.of("module", rs.getString("module"),
+              "environment", environments.of(rs.getString("environment")),
               "team", rs.getString("team"), "outcome", rs.getString("outcome"));
           if (!"request".equals(kind)) {
             labels = labels.add("step", kind);
@@ -115,31 +118,33 @@ final class RollupCollector implements MultiCollector {
     return counter.build();
   }
 
-  private static GaugeSnapshot inProgress(Handle handle) {
+  private GaugeSnapshot inProgress(Handle handle) {
     GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("pave_requests_in_progress")
         .help("Requests not yet terminal, by status (queued, planning, checking, awaiting_approval, applying)");
+    Map<Labels, Long> counts = new LinkedHashMap<>();
     // The same predicate as the partial index requests_workspace_line, so only unfinished rows are read.
     handle.createQuery("SELECT status, module, environment, team, count(*) AS n FROM requests"
             + " WHERE " + RequestDao.UNFINISHED
             + " GROUP BY status, module, environment, team ORDER BY 1, 2, 3, 4")
-        .map((rs, ctx) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-            .labels(Labels.of("status", rs.getString("status"), "module", rs.getString("module"),
-                "environment", rs.getString("environment"), "team", rs.getString("team")))
-            .value(rs.getLong("n")).build()))
+        .map((rs, ctx) -> counts.merge(Labels.of("status", rs.getString("status"), "module", rs.getString("module"),
+            "environment", environments.of(rs.getString("environment")), "team", rs.getString("team")),
+            rs.getLong("n"), Long::sum))
         .list();
+    counts.forEach((labels, n) -> gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(n).build()));
     return gauge.build();
   }
 
-  private static GaugeSnapshot liveWorkspaces(Handle handle) {
+  private GaugeSnapshot liveWorkspaces(Handle handle) {
     GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("pave_workspaces_live")
         .help("Workspaces whose infrastructure exists now");
+    Map<Labels, Long> counts = new LinkedHashMap<>();
     handle.createQuery("SELECT module, environment, team, count(*) AS n FROM workspaces WHERE status = 'live'"
             + " GROUP BY module, environment, team ORDER BY 1, 2, 3")
-        .map((rs, ctx) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-            .labels(Labels.of("module", rs.getString("module"), "environment", rs.getString("environment"),
-                "team", rs.getString("team")))
-            .value(rs.getLong("n")).build()))
+        .map((rs, ctx) -> counts.merge(Labels.of("module", rs.getString("module"),
+            "environment", environments.of(rs.getString("environment")), "team", rs.getString("team")),
+            rs.getLong("n"), Long::sum))
         .list();
+    counts.forEach((labels, n) -> gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(n).build()));
     return gauge.build();
   }
 }

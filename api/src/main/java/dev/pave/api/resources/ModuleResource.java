@@ -1,5 +1,10 @@
 package dev.pave.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.pave.api.api.ModuleList;
 import dev.pave.api.api.ModuleView;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.errors.ApiException;
@@ -20,6 +25,7 @@ import java.util.Map;
 @Path("/v1/modules")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "catalog")
 public class ModuleResource {
 
   private final ModuleCatalog catalog;
@@ -29,16 +35,20 @@ public class ModuleResource {
   }
 
   @GET
-  public Map<String, List<ModuleView>> list(@Auth PavePrincipal caller) {
+  @Operation(operationId = "listModules", summary = "The catalog: each module's latest version",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The modules"))
+  public ModuleList list(@Auth PavePrincipal caller) {
     List<ModuleView> latest = catalog.modules().stream().map(CatalogModule::name).distinct()
         .map(name -> view(catalog.find(name, null).orElseThrow())).toList();
-    return Map.of("modules", latest);
+    return new ModuleList(latest);
   }
 
   @GET
   @Path("/{name}")
+  @Operation(operationId = "getModule", summary = "A module: versions, input schema, outputs, cost formula",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The module"))
   public ModuleView get(@Auth PavePrincipal caller, @PathParam("name") String name,
-      @QueryParam("version") String version) {
+      @Parameter(description = "the latest when left out") @QueryParam("version") String version) {
     return catalog.find(name, version).map(this::view)
         .orElseThrow(() -> ApiException.notFound("module " + name + (version == null ? "" : " " + version)));
   }

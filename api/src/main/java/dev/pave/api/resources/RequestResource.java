@@ -2,13 +2,21 @@ package dev.pave.api.resources;
 
 import dev.pave.api.api.ApprovalBody;
 import dev.pave.api.api.NewRequest;
+import dev.pave.api.api.RequestList;
 import dev.pave.api.api.RequestView;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.core.ApprovalService;
-import dev.pave.api.core.RequestService;
 import dev.pave.api.core.RequestHistory;
+import dev.pave.api.core.RequestService;
 import dev.pave.api.errors.ApiException;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,12 +29,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 @Path("/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "requests")
 public class RequestResource {
 
   private static final int MAX_LIMIT = 500;
@@ -43,7 +51,21 @@ public class RequestResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Auth PavePrincipal caller, @HeaderParam("Idempotency-Key") String idempotencyKey,
+  @Operation(operationId = "createRequest", summary = "Ask for infrastructure: apply or destroy a catalog module",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Accepted; the same answer again for a retry with the"
+              + " same Idempotency-Key", content = @Content(schema = @Schema(implementation = RequestView.class)),
+              headers = {
+                  @Header(name = "Location", description = "/v1/requests/{id}", required = true,
+                      schema = @Schema(type = "string", format = "uri-reference")),
+                  @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                      schema = @Schema(type = "string", allowableValues = "true"))}),
+          @ApiResponse(responseCode = "403", ref = "Forbidden"),
+          @ApiResponse(responseCode = "409", ref = "Conflict"),
+          @ApiResponse(responseCode = "503", ref = "Unavailable")})
+  public Response create(@Auth PavePrincipal caller,
+      @Parameter(description = "makes a retry safe: the same key and body answer the first request")
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
       NewRequest body) {
     RequestService.Accepted accepted = requests.create(caller, body, idempotencyKey);
     return Response.accepted(accepted.request())
@@ -54,18 +76,30 @@ public class RequestResource {
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getRequest", summary = "A request: status, steps, policies, plan, cost, outputs",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The request"))
   public RequestView get(@Auth PavePrincipal caller, @PathParam("id") String id) {
     return requests.get(caller, id);
   }
 
   @GET
-  public Map<String, List<RequestView>> list(@Auth PavePrincipal caller, @QueryParam("workspace") String workspace,
-      @QueryParam("status") String status, @QueryParam("team") String team, @QueryParam("limit") String limit) {
-    return Map.of("requests", requests.list(caller, workspace, status, team, limit(limit)));
+  @Operation(operationId = "listRequests", summary = "Requests of the caller's team (every team for approvers,"
+      + " auditors, admins), newest first",
+      responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The requests"),
+          @ApiResponse(responseCode = "422", ref = "Unprocessable")})
+  public RequestList list(@Auth PavePrincipal caller, @QueryParam("workspace") String workspace,
+      @QueryParam("status") String status, @QueryParam("team") String team,
+      @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+      @QueryParam("limit") String limit) {
+    return new RequestList(requests.list(caller, workspace, status, team, limit(limit)));
   }
 
   @POST
   @Path("/{id}/cancel")
+  @Operation(operationId = "cancelRequest", summary = "Cancel a request that has not finished",
+      responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The request, cancelled or being cancelled"),
+          @ApiResponse(responseCode = "403", ref = "Forbidden"),
+          @ApiResponse(responseCode = "409", ref = "Conflict")})
   public RequestView cancel(@Auth PavePrincipal caller, @PathParam("id") String id) {
     return requests.cancel(caller, id);
   }
@@ -73,13 +107,25 @@ public class RequestResource {
   @POST
   @Path("/{id}/approval")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "decideApproval", summary = "Approve or reject the saved plan of a request awaiting"
+      + " approval",
+      responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The request after the decision"),
+          @ApiResponse(responseCode = "403", ref = "Forbidden"),
+          @ApiResponse(responseCode = "409", ref = "Conflict")})
   public RequestView decide(@Auth PavePrincipal caller, @PathParam("id") String id, ApprovalBody body) {
     return approvals.decide(caller, id, body);
   }
 
   @GET
   @Path("/{id}/history")
+  @Operation(operationId = "getRequestHistory", summary = "The request's workflow history: Temporal's JSON, or"
+      + " a readable timeline",
+      responses = {@ApiResponse(responseCode = "200", description = "format=json: Temporal's history as JSON;"
+          + " format=timeline: {events: [{time, event, activity, actor, outcome}]}",
+          content = @Content(schema = @Schema(type = "object"))),
+          @ApiResponse(responseCode = "422", ref = "Unprocessable")})
   public Response history(@Auth PavePrincipal caller, @PathParam("id") String id,
+      @Parameter(schema = @Schema(type = "string", allowableValues = {"json", "timeline"}, defaultValue = "json"))
       @QueryParam("format") String format) {
     if (format != null && !format.equals("json") && !format.equals("timeline")) {
       throw ApiException.invalid("format", "must be json or timeline");

@@ -1,5 +1,11 @@
 package dev.pave.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.pave.api.api.IssuedToken;
 import dev.pave.api.api.NewToken;
 import dev.pave.api.auth.PavePrincipal;
 import io.dropwizard.auth.Auth;
@@ -17,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/v1/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "tokens")
 public class TokenResource {
 
   private final TokenService tokens;
@@ -27,12 +34,18 @@ public class TokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "issueToken", summary = "Issue an API token with a team and a role (admins)",
+      responses = {@ApiResponse(responseCode = "201", description = "The token, shown this once",
+          content = @Content(schema = @Schema(implementation = IssuedToken.class))),
+          @ApiResponse(responseCode = "409", ref = "Conflict")})
   public Response issue(@Auth PavePrincipal caller, NewToken body) {
     return Response.status(201).entity(tokens.issue(caller, body)).build();
   }
 
   @DELETE
   @Path("/{id}")
+  @Operation(operationId = "revokeToken", summary = "Revoke a token (admins)",
+      responses = @ApiResponse(responseCode = "204", description = "Revoked"))
   public Response revoke(@Auth PavePrincipal caller, @PathParam("id") String id) {
     tokens.revoke(caller, id);
     return Response.noContent().build();

@@ -1,6 +1,13 @@
 package dev.pave.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pave.api.api.WorkspaceList;
 import dev.pave.api.api.WorkspaceView;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.core.WorkspaceService;
@@ -18,6 +25,7 @@ import java.util.Map;
 @Path("/v1/workspaces")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "workspaces")
 public class WorkspaceResource {
 
   private final WorkspaceService workspaces;
@@ -27,19 +35,31 @@ public class WorkspaceResource {
   }
 
   @GET
-  public Map<String, List<WorkspaceView>> list(@Auth PavePrincipal caller) {
-    return Map.of("workspaces", workspaces.live(caller));
+  @Operation(operationId = "listWorkspaces", summary = "Live workspaces of the caller's team (every team for"
+      + " approvers, auditors, admins)",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The live workspaces"))
+  public WorkspaceList list(@Auth PavePrincipal caller) {
+    return new WorkspaceList(workspaces.live(caller));
   }
 
   @GET
   @Path("/{name}")
+  @Operation(operationId = "getWorkspace", summary = "A workspace: module, inputs, outputs (sensitive ones"
+      + " redacted), expiry, cost",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The workspace"))
   public WorkspaceView get(@Auth PavePrincipal caller, @PathParam("name") String name) {
     return workspaces.get(caller, name);
   }
 
   @GET
   @Path("/{name}/outputs")
+  @Operation(operationId = "getWorkspaceOutputs", summary = "A workspace's outputs; reveal=true shows the"
+      + " sensitive ones to the owning team (an audit event)",
+      responses = {@ApiResponse(responseCode = "200", description = "The outputs by name",
+          content = @Content(schema = @Schema(type = "object"))),
+          @ApiResponse(responseCode = "403", ref = "Forbidden")})
   public ObjectNode outputs(@Auth PavePrincipal caller, @PathParam("name") String name,
+      @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
       @QueryParam("reveal") boolean reveal) {
     return workspaces.outputs(caller, name, reveal);
   }

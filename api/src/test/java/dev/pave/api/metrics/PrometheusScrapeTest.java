@@ -27,6 +27,7 @@ class PrometheusScrapeTest {
   static final MetricsTestApp TEST = new MetricsTestApp();
   static final DropwizardAppExtension<PaveConfiguration> APP = TEST.app;
   static PrometheusText scrape;
+  static String page;
   static String contentType;
 
   @BeforeAll
@@ -39,7 +40,8 @@ class PrometheusScrapeTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     contentType = response.headers().firstValue("Content-Type").orElse("");
-    scrape = PrometheusText.parse(response.body());
+    page = response.body();
+    scrape = PrometheusText.parse(page);
   }
 
   @Test
@@ -112,7 +114,20 @@ class PrometheusScrapeTest {
   @Test
   void theJvmAndDropwizardMetricsAreThereToo() {
     assertThat(scrape.types.keySet()).as(scrape.types.keySet().toString()).anyMatch(name -> name.startsWith("jvm_memory"));
-    assertThat(scrape.types.keySet()).anyMatch(name -> name.startsWith("io_dropwizard_jetty"));
+    assertThat(scrape.types).containsEntry("jetty_request_duration_seconds", "summary")
+        .containsEntry("jvm_gc_collection_seconds_total", "counter")
+        .containsEntry("db_pool_active_connections", "gauge");
+    assertThat(scrape.samples.keySet()).anyMatch(series -> series.startsWith("jvm_memory_used_bytes{") && series.contains("area=heap"));
+  }
+
+  @Test
+  void theWholePageFollowsPrometheusConventions() throws Exception {
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "prometheus-page.txt"), page);
+    assertThat(PrometheusConventions.problems(page)).as("conventions broken").isEmpty();
+    List<String> promtool = PrometheusConventions.promtool(page);
+    if (promtool != null) {
+      assertThat(promtool).as("promtool check metrics").isEmpty();
+    }
   }
 
   @Test

@@ -33,6 +33,7 @@ class BurstLoadIT {
   static final int CLIENT_THREADS = Integer.getInteger("pave.load.threads", 16);
   static final int MAX_CONCURRENT_RUNS = Integer.getInteger("pave.load.maxConcurrentRuns", 8);
   static final String PREFIX = "load-";
+  static final String AUDIT_APPEND = "pave_audit_append_seconds";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
@@ -54,6 +55,8 @@ class BurstLoadIT {
       pave.start().awaitReady(Duration.ofSeconds(120));
       PaveClient client = PaveClient.issueTokens(pave.api());
 
+      // The audit appends of the burst alone: the histogram is read before and after it.
+      var auditBefore = HistogramQuantile.buckets(pave.prometheus(), AUDIT_APPEND);
       List<Supplier<HttpApi.Reply>> calls = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
         String workspace = PREFIX + "%03d".formatted(i % WORKSPACES);
@@ -103,14 +106,22 @@ class BurstLoadIT {
       }
       assertThat(RunTimeline.workspacesOverlapped(runs)).isEqualTo(WORKSPACES > 1);
 
+      var auditAfter = HistogramQuantile.buckets(pave.prometheus(), AUDIT_APPEND);
+      assertThat(auditAfter).as("the audit append histogram is on /prometheus").isNotEmpty();
+      double auditAppends = auditAfter.lastEntry().getValue() - auditBefore.getOrDefault(auditAfter.lastKey(), 0.0);
+      assertThat(auditAppends).as("every request's moves were audited").isGreaterThanOrEqualTo(REQUESTS);
+
       String report = """
           burst: %d requests over %d workspaces, %d client threads, maxConcurrentRuns %d
             all accepted in %d ms; all succeeded after %d ms (%.1f requests/min)
             POST /v1/requests      %s
             GET  /v1/requests/{id} %s (while running)
             at most %d Terraform commands at once
+            audit append: %.0f appends, p50 %.1f ms, p99 %.1f ms (pave_audit_append_seconds, interpolated in its buckets)
           """.formatted(REQUESTS, WORKSPACES, CLIENT_THREADS, MAX_CONCURRENT_RUNS, acceptedMillis, doneMillis,
-          REQUESTS * 60_000.0 / doneMillis, posts, reads, RunTimeline.maxConcurrentTerraform(runs));
+          REQUESTS * 60_000.0 / doneMillis, posts, reads, RunTimeline.maxConcurrentTerraform(runs),
+          auditAppends, 1000 * HistogramQuantile.between(auditBefore, auditAfter, 0.5),
+          1000 * HistogramQuantile.between(auditBefore, auditAfter, 0.99));
       System.out.print(report);
       Files.writeString(Path.of("target", "burst-load-report.txt"), report);
     }

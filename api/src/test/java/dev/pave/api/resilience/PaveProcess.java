@@ -118,6 +118,20 @@ final class PaveProcess implements AutoCloseable {
     return Integer.parseInt(environment.get("PAVE_ADMIN_PORT"));
   }
 
+  /** The admin port's /prometheus page (loopback, no scrape token set in these tests). */
+  String prometheus() {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              URI.create("http://localhost:" + environment.get("PAVE_ADMIN_PORT") + "/prometheus")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   long pid() {
     return process.pid();
   }
