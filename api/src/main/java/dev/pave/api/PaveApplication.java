@@ -39,6 +39,7 @@ import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
 import dev.pave.api.metrics.MetricsFeature;
+import dev.pave.api.portal.PortalFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.resources.OpenApiResource;
@@ -147,6 +148,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
         failedSignIns);
     MetricsFeature.register(environment, services, browser);
+    PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi, services.catalog, requests));
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 
