@@ -132,10 +132,12 @@ public class PaveApplication extends Application<PaveConfiguration> {
     RequestService requests = new RequestService(services.jdbi, services.catalog, services.costs, runs, views,
         environment.getObjectMapper(), clock, config.limits.runsPerTeam,
         new NameReservations(services.platformInputs(), environment.getObjectMapper()));
-    jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi, requests, runs, clock),
+    ApprovalService approvals = new ApprovalService(services.jdbi, requests, runs, clock);
+    jersey.register(new RequestResource(requests, approvals,
         new RequestHistory(services.client, historyArchive, environment.getObjectMapper())));
-    jersey.register(new WorkspaceResource(
-        new WorkspaceService(services.jdbi, views, services.secrets, environment.getObjectMapper())));
+    WorkspaceService workspaces = new WorkspaceService(services.jdbi, views, services.secrets,
+        environment.getObjectMapper());
+    jersey.register(new WorkspaceResource(workspaces));
     jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
     jersey.register(new AuditPublicKeyResource(services.auditKey));
     environment.lifecycle().manage(new Checkpointer(services.jdbi, services.auditKey, config.audit.checkpointEvery,
@@ -148,7 +150,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     SessionFeature browser = SessionFeature.register(environment, services.jdbi, config, clock,
         failedSignIns);
     MetricsFeature.register(environment, services, browser);
-    PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi, services.catalog, requests));
+    PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi, services.catalog, requests,
+        approvals, workspaces));
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

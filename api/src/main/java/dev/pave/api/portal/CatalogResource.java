@@ -27,9 +27,9 @@ public class CatalogResource {
   private final ModuleResource modules;
   private final ModuleCatalog catalog;
 
-  CatalogResource(PortalPages pages, ModuleCatalog catalog) {
+  CatalogResource(PortalPages pages, ModuleResource modules, ModuleCatalog catalog) {
     this.pages = pages;
-    this.modules = new ModuleResource(catalog);
+    this.modules = modules;
     this.catalog = catalog;
   }
 

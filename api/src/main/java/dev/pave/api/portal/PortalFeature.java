@@ -1,8 +1,11 @@
 package dev.pave.api.portal;
 
+import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.RequestService;
+import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.feedback.FeedbackResource;
 import dev.pave.api.feedback.FeedbackService;
+import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.session.BrowserSignIn;
 import dev.pave.api.session.SessionFeature;
 import dev.pave.workflows.catalog.ModuleCatalog;
@@ -23,7 +26,8 @@ public final class PortalFeature {
   private PortalFeature() {}
 
   /** The services the portal's pages call with the session's caller, exactly as the API does. */
-  public record Services(Jdbi jdbi, ModuleCatalog catalog, RequestService requests) {}
+  public record Services(Jdbi jdbi, ModuleCatalog catalog, RequestService requests, ApprovalService approvals,
+      WorkspaceService workspaces) {}
 
   public static void register(Environment environment, SessionFeature browser, Services services) {
     var jersey = environment.jersey();
@@ -36,7 +40,11 @@ public final class PortalFeature {
     PortalPages pages = new PortalPages(new BrowserSignIn(browser));
     jersey.register(new AssetResource());
     jersey.register(new SignInResource(new BrowserSignIn(browser)));
-    jersey.register(new CatalogResource(pages, services.catalog()));
+    ModuleResource modules = new ModuleResource(services.catalog());
+    jersey.register(new CatalogResource(pages, modules, services.catalog()));
+    jersey.register(new RequestFormResource(pages, modules, services.requests(), environment.getObjectMapper()));
     jersey.register(new RequestPages(pages, services.requests(), feedback));
+    jersey.register(new InboxPages(pages, services.requests(), services.approvals()));
+    jersey.register(new WorkspacePages(pages, services.workspaces(), services.requests()));
   }
 }

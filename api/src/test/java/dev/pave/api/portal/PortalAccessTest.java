@@ -165,4 +165,20 @@ class PortalAccessTest {
     JsonNode audit = api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=feedback.recorded&target=" + requestId).body();
     assertThat(audit.toString()).contains("feedback.recorded", "\"score\":4").doesNotContain("quick");
   }
+
+  @Test
+  void theFormIsGeneratedFromTheSchemaAndARefusalKeepsTheValuesButNoSecret() {
+    String cookie = session(payments);
+    HttpResponse<String> form = web.get("/catalog/postgres-database/new", cookie);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("for=\"inputs.database_name\"", "Database name (required)", "placeholder=\"orders\"",
+        "type=\"number\"", "min=\"1\"", "max=\"500\"", "value=\"apply\"", "value=\"plan\"");
+    HttpResponse<String> refused = web.post("/catalog/postgres-database/new",
+        "workspace=kept-db&environment=dev&ttlHours=24&inputs.database_name=Bad+Name&inputs.connection_limit=9999"
+            + "&action=apply", cookie);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("id=\"inputs.database_name-error\"", "id=\"inputs.connection_limit-error\"",
+        "value=\"kept-db\"", "value=\"Bad Name\"", "aria-invalid=\"true\"");
+    assertThat(api.get(payments, "/v1/workspaces/kept-db").status()).isEqualTo(404);
+  }
 }
