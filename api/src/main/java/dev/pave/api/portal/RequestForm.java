@@ -63,7 +63,7 @@ public record RequestForm(ModuleView module, List<Field> fields, Map<String, Str
   private static JsonNode typed(String type, String raw, ObjectMapper json) {
     try {
       return switch (type) {
-        case "integer", "number" -> json.getNodeFactory().numberNode(new BigDecimal(raw));
+        case "integer", "number" -> numberOrText(raw, json);
         case "boolean" -> raw.equals("true") || raw.equals("false")
             ? json.getNodeFactory().booleanNode(Boolean.parseBoolean(raw)) : json.getNodeFactory().textNode(raw);
         default -> json.getNodeFactory().textNode(raw);
@@ -71,6 +71,16 @@ public record RequestForm(ModuleView module, List<Field> fields, Map<String, Str
     } catch (NumberFormatException e) {
       return json.getNodeFactory().textNode(raw);
     }
+  }
+
+  /**
+   * JSON's own reading of a number, so "20" is the integer 20 (a BigDecimal would not count as a
+   * whole number); BigDecimal first refuses anything that is not one number (NumberFormatException).
+   */
+  private static JsonNode numberOrText(String raw, ObjectMapper json) {
+    new BigDecimal(raw);
+    JsonNode parsed = parsedOrText(raw, json);
+    return parsed.isNumber() ? parsed : json.getNodeFactory().textNode(raw);
   }
 
   private static JsonNode parsedOrText(String raw, ObjectMapper json) {

@@ -180,5 +180,12 @@ class PortalAccessTest {
     assertThat(refused.body()).contains("id=\"inputs.database_name-error\"", "id=\"inputs.connection_limit-error\"",
         "value=\"kept-db\"", "value=\"Bad Name\"", "aria-invalid=\"true\"");
     assertThat(api.get(payments, "/v1/workspaces/kept-db").status()).isEqualTo(404);
+
+    // The defaults as the form shows them (connection_limit 20) are accepted as typed values.
+    HttpResponse<String> accepted = web.post("/catalog/postgres-database/new",
+        "workspace=form-db&environment=dev&ttlHours=24&inputs.database_name=form_db&inputs.connection_limit=20"
+            + "&action=apply", cookie);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
+    assertThat(accepted.headers().firstValue("Location").orElseThrow()).contains("/requests/req_");
   }
 }
