@@ -133,12 +133,13 @@ public class PaveApplication extends Application<PaveConfiguration> {
         environment.getObjectMapper(), clock, config.limits.runsPerTeam,
         new NameReservations(services.platformInputs(), environment.getObjectMapper()));
     ApprovalService approvals = new ApprovalService(services.jdbi, requests, runs, clock);
-    jersey.register(new RequestResource(requests, approvals,
-        new RequestHistory(services.client, historyArchive, environment.getObjectMapper())));
+    RequestHistory history = new RequestHistory(services.client, historyArchive, environment.getObjectMapper());
+    jersey.register(new RequestResource(requests, approvals, history));
     WorkspaceService workspaces = new WorkspaceService(services.jdbi, views, services.secrets,
         environment.getObjectMapper());
     jersey.register(new WorkspaceResource(workspaces));
-    jersey.register(new AuditResource(new AuditTrail(services.jdbi, services.auditKey, clock)));
+    AuditTrail auditTrail = new AuditTrail(services.jdbi, services.auditKey, clock);
+    jersey.register(new AuditResource(auditTrail));
     jersey.register(new AuditPublicKeyResource(services.auditKey));
     environment.lifecycle().manage(new Checkpointer(services.jdbi, services.auditKey, config.audit.checkpointEvery,
         config.audit.checkpointInterval));
@@ -151,7 +152,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         failedSignIns);
     MetricsFeature.register(environment, services, browser);
     PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi, services.catalog, requests,
-        approvals, workspaces));
+        approvals, workspaces, auditTrail, history));
     environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(config, server));
   }
 

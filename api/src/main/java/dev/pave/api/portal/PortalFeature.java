@@ -1,6 +1,8 @@
 package dev.pave.api.portal;
 
+import dev.pave.api.audit.AuditTrail;
 import dev.pave.api.core.ApprovalService;
+import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.feedback.FeedbackResource;
@@ -27,7 +29,7 @@ public final class PortalFeature {
 
   /** The services the portal's pages call with the session's caller, exactly as the API does. */
   public record Services(Jdbi jdbi, ModuleCatalog catalog, RequestService requests, ApprovalService approvals,
-      WorkspaceService workspaces) {}
+      WorkspaceService workspaces, AuditTrail audit, RequestHistory history) {}
 
   public static void register(Environment environment, SessionFeature browser, Services services) {
     var jersey = environment.jersey();
@@ -46,5 +48,6 @@ public final class PortalFeature {
     jersey.register(new RequestPages(pages, services.requests(), feedback));
     jersey.register(new InboxPages(pages, services.requests(), services.approvals()));
     jersey.register(new WorkspacePages(pages, services.workspaces(), services.requests()));
+    jersey.register(new AuditPages(pages, services.audit(), services.requests(), services.history()));
   }
 }

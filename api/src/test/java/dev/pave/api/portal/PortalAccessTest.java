@@ -164,6 +164,12 @@ class PortalAccessTest {
     assertThat(again.status()).isEqualTo(409);
     JsonNode audit = api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=feedback.recorded&target=" + requestId).body();
     assertThat(audit.toString()).contains("feedback.recorded", "\"score\":4").doesNotContain("quick");
+
+    JsonNode satisfaction = api.get(payments, "/v1/metrics").body().at("/satisfactionByModule/postgres-database");
+    assertThat(satisfaction.get("meanScore").asDouble()).isEqualTo(4.0);
+    assertThat(satisfaction.get("responses").asLong()).isEqualTo(1);
+    assertThat(satisfaction.at("/responseRate/numerator").asLong()).isEqualTo(1);
+    assertThat(satisfaction.at("/responseRate/denominator").asLong()).isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -187,5 +193,22 @@ class PortalAccessTest {
             + "&action=apply", cookie);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
     assertThat(accepted.headers().firstValue("Location").orElseThrow()).contains("/requests/req_");
+  }
+
+  @Test
+  void theAuditPagesAreForAuditorsAndAdminsOnly() {
+    HttpResponse<String> refused = web.get("/audit", session(payments));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("only auditors and admins");
+    assertThat(web.get("/audit/requests/" + requestId, session(payments)).statusCode()).isEqualTo(403);
+
+    String auditor = session(issue("audit-desk", "compliance", "auditor"));
+    HttpResponse<String> trail = web.get("/audit?action=request.accepted", auditor);
+    assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+    assertThat(trail.body()).contains("request.accepted", "/audit/requests/" + requestId).doesNotContain("session.signed_in");
+    HttpResponse<String> record = web.get("/audit/requests/" + requestId, auditor);
+    assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+    assertThat(record.body()).contains("History timeline", "apply", "ci-payments");
+    assertThat(web.get("/audit?since=yesterday-ish", auditor).statusCode()).isEqualTo(422);
   }
 }

@@ -201,4 +201,20 @@ class PortalBrowserTest {
       assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("preview");
     }
   }
+
+  @Test
+  void anAuditorReadsTheTrailAndARequestsFullRecord() {
+    String id = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "audited-db",
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "audited"))).body().get("id").asText();
+    api.awaitTerminal(payments, id, WAIT);
+    signInByKeyboard(issue("audit-desk", "compliance", "auditor"));
+    browser.findElement(By.linkText("Audit")).click();
+    browser.findElement(By.id("f-target")).sendKeys(id);
+    browser.findElement(By.cssSelector("form.filters button")).click();
+    assertThat(browser.findElement(By.tagName("table")).getText()).contains("request.accepted");
+    Axe.check(browser, "audit");
+    browser.findElement(By.linkText(id)).click();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("History timeline", "apply");
+    Axe.check(browser, "audit-request");
+  }
 }
