@@ -58,8 +58,13 @@ public class RequestPages {
   @GET
   @Path("{id}/live")
   public Response live(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return pages.forCaller(headers, uri, caller -> PortalPages.html(200, new PortalView("request-live.ftlh", id,
-        caller, model(caller, id, null))).build());
+    return pages.forCaller(headers, uri, caller -> {
+      RequestPage model = model(caller, id, null);
+      Response.ResponseBuilder fragment = PortalPages.html(200, new PortalView("request-live.ftlh", id, caller, model));
+      // Once it has ended, the rest of the page changes too (outputs, no Cancel, "How was this?"):
+      // htmx reloads it whole, once; the reloaded page of a finished request polls no more.
+      return (model.terminal() ? fragment.header("HX-Refresh", "true") : fragment).build();
+    });
   }
 
   @POST

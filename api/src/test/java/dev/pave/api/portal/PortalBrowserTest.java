@@ -103,12 +103,18 @@ class PortalBrowserTest {
     Axe.check(browser, "request-running");
     awaitStatus("succeeded"); // htmx swaps the live part in; nobody reloads the page
     assertThat(browser.findElement(By.id("live")).getText()).contains("apply");
+    // ... and once it has ended, the whole page follows: outputs, feedback, no Cancel.
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/feedback']")));
+    assertThat(browser.findElements(By.cssSelector("form[action$='/cancel']"))).isEmpty();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("shop_owner");
     Axe.check(browser, "request");
 
     browser.findElement(By.linkText("shop-db")).click();
     assertThat(browser.findElement(By.id("output-password")).getText()).isEqualTo("(sensitive)");
     Axe.check(browser, "workspace");
     browser.findElement(By.cssSelector("form[action$='/reveal'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/reveal"));
     String password = browser.findElement(By.id("output-password")).getText();
     assertThat(password).hasSize(64);
     assertThat(browser.getCurrentUrl()).doesNotContain(password);
@@ -125,6 +131,8 @@ class PortalBrowserTest {
     browser.findElement(By.cssSelector("label[for=score-5]")).click();
     browser.findElement(By.id("comment")).sendKeys("Two minutes, no ticket.");
     browser.findElement(By.cssSelector("form[action$='/feedback'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thanks")));
     assertThat(browser.findElement(By.cssSelector(".thanks")).getText()).contains("5 out of 5");
     String id = requestPage.substring(requestPage.lastIndexOf('/') + 1);
     assertThat(api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=feedback.recorded&target=" + id).body()
