@@ -211,4 +211,22 @@ class PortalAccessTest {
     assertThat(record.body()).contains("History timeline", "apply", "ci-payments");
     assertThat(web.get("/audit?since=yesterday-ish", auditor).statusCode()).isEqualTo(422);
   }
+
+  @Test
+  void revealAndDestroyArePostsOfTheOwningTeamAndCrossSitePostsAreRefused() {
+    String mine = session(payments);
+    String theirs = session(search);
+    assertThat(web.post("/workspaces/portal-db/reveal", "", theirs).statusCode()).isEqualTo(404);
+    assertThat(web.post("/workspaces/portal-db/destroy", "", theirs).statusCode()).isEqualTo(404);
+    // Another site's page cannot make a signed-in browser destroy or cancel anything.
+    assertThat(web.post("/workspaces/portal-db/destroy", "", mine, Map.of("Origin", "https://evil.example"))
+        .statusCode()).isEqualTo(403);
+    assertThat(web.post("/requests/" + requestId + "/cancel", "", mine, Map.of("Origin", "https://evil.example"))
+        .statusCode()).isEqualTo(403);
+
+    HttpResponse<String> confirm = web.get("/workspaces/portal-db/destroy", mine);
+    assertThat(confirm.statusCode()).isEqualTo(200);
+    assertThat(confirm.body()).contains("Destroy portal-db?", "action=\"/workspaces/portal-db/destroy\"");
+    assertThat(api.get(payments, "/v1/workspaces/portal-db").body().get("status").asText()).isEqualTo("live");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.pave.api.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.PaveConfiguration;
@@ -137,6 +138,16 @@ class PortalBrowserTest {
     String id = requestPage.substring(requestPage.lastIndexOf('/') + 1);
     assertThat(api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=feedback.recorded&target=" + id).body()
         .toString()).contains("\"score\":5");
+
+    // Destroy, after a confirmation; the database is gone.
+    browser.get(base + "/workspaces/shop-db");
+    browser.findElement(By.partialLinkText("Destroy this workspace")).click();
+    Axe.check(browser, "workspace-destroy");
+    browser.findElement(By.cssSelector("form[action$='/destroy'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/req_"));
+    awaitStatus("succeeded");
+    assertThatThrownBy(() -> DriverManager.getConnection(url, "shop_owner", password).close())
+        .isInstanceOf(java.sql.SQLException.class);
   }
 
   @Test
@@ -165,6 +176,8 @@ class PortalBrowserTest {
     assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
     String id = accepted.body().get("id").asText();
     JsonNode waiting = api.awaitStatus(payments, id, "awaiting_approval", WAIT);
+    // Feedback waits for the end: a held request is not asked about yet.
+    assertThat(api.post(payments, "/v1/requests/" + id + "/feedback", Map.of("score", 3)).status()).isEqualTo(409);
 
     signInByKeyboard(approver);
     browser.findElement(By.linkText("Inbox")).click();
