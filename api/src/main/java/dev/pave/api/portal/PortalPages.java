@@ -29,7 +29,8 @@ final class PortalPages {
   Response forCaller(HttpHeaders headers, UriInfo uri, Function<PavePrincipal, Response> page) {
     BrowserSignIn.Visit visit = signIn.visit(headers.getCookies(), uri.getRequestUri());
     if (visit.caller().isEmpty()) {
-      return html(401, SignInView.of(visit.sessionEnded() ? "Your session has ended; sign in again." : null))
+      // 200, as the dashboard's form: a 401 would need a WWW-Authenticate scheme, and a form is none.
+      return html(200, SignInView.of(visit.sessionEnded() ? "Your session has ended; sign in again." : null))
           .cookie(visit.clearCookies()).build();
     }
     PavePrincipal caller = visit.caller().get();
