@@ -40,6 +40,7 @@ import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
 import dev.pave.api.logs.RequestLogsFeature;
 import dev.pave.api.metrics.MetricsFeature;
+import dev.pave.api.portal.PortalFeature;
 import dev.pave.api.resources.HealthResource;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.openapi.OpenApiResource;
@@ -152,11 +153,14 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new ModuleResource(services.catalog()));
     RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
         json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json));
-    jersey.register(new RequestResource(requests, new ApprovalService(services.jdbi(), requests, runs, clock),
-        new RequestHistory(services.provisioning(), historyArchive, json)));
+    ApprovalService approvals = new ApprovalService(services.jdbi(), requests, runs, clock);
+    RequestHistory history = new RequestHistory(services.provisioning(), historyArchive, json);
+    jersey.register(new RequestResource(requests, approvals, history));
     RequestLogsFeature.register(environment, services.jdbi(), requests);
-    jersey.register(new WorkspaceResource(new WorkspaceService(services.jdbi(), views, services.secrets(), json)));
-    jersey.register(new AuditResource(new AuditTrail(services.jdbi(), services.auditKey(), clock)));
+    WorkspaceService workspaces = new WorkspaceService(services.jdbi(), views, services.secrets(), json);
+    jersey.register(new WorkspaceResource(workspaces));
+    AuditTrail auditTrail = new AuditTrail(services.jdbi(), services.auditKey(), clock);
+    jersey.register(new AuditResource(auditTrail));
     jersey.register(new AuditPublicKeyResource(services.auditKey()));
     environment.lifecycle().manage(new Checkpointer(services.jdbi(), services.auditKey(),
         config.audit.checkpointEvery, config.audit.checkpointInterval));
@@ -169,6 +173,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     MetricsFeature.register(environment, services, browser, config.metricsSettings());
     WebhooksFeature.register(environment, services.jdbi(), services.secrets(), config,
         services.webhookDeliveryRuns(config.webhooks));
+    PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi(), services.catalog(),
+        requests, approvals, workspaces, auditTrail, history));
   }
 
   /** One simulation at a time, none queued: each holds a core for up to its deadline. */

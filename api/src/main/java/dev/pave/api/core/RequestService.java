@@ -126,6 +126,11 @@ public final class RequestService {
     return views.of(visibleRow(caller, id));
   }
 
+  /** Whether the caller asked for this request (by subject); 404 for a request the caller cannot see. */
+  public boolean isRequester(PavePrincipal caller, String id) {
+    return Subjects.isCaller(caller, visibleRow(caller, id).requesterSubject());
+  }
+
   public List<RequestView> list(PavePrincipal caller, String workspace, String status, String team, int limit) {
     if (status != null) {
       try {

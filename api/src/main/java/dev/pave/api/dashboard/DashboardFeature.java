@@ -1,6 +1,7 @@
 package dev.pave.api.dashboard;
 
 import dev.pave.api.metrics.MetricsService;
+import dev.pave.api.session.BrowserSignIn;
 import dev.pave.api.session.SessionFeature;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
@@ -11,7 +12,6 @@ public final class DashboardFeature {
   private DashboardFeature() {}
 
   public static void register(Environment environment, MetricsService metrics, SessionFeature browser) {
-    environment.jersey().register(new DashboardResource(browser.sessions(), browser.origin(), browser.failedSignIns(), metrics,
-        Clock.systemUTC()));
+    environment.jersey().register(new DashboardResource(new BrowserSignIn(browser), metrics, Clock.systemUTC()));
   }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The wall page: headline numbers, four trends and breakdowns as SVG, and the week's notable requests. */
@@ -62,6 +63,7 @@ final class DashboardPage {
             new Series("live workspaces", "green", live), ValueAxis.counts(max(live, List.of()))));
     adoption(body, "Adoption per golden path", report.adoption().byModule());
     adoption(body, "Adoption per team", report.adoption().byTeam());
+    satisfaction(body, report.satisfactionByModule());
     slowest(body, recent.slowest());
     failing(body, recent.failing());
     body.raw("</main>");
@@ -116,6 +118,20 @@ final class DashboardPage {
     section(body, title, "Requests accepted in the period; workspaces live now.", "k-blue:requests|k-green:live workspaces",
         BarChart.grouped(title, names, List.of(new Series("requests", "blue", requests),
             new Series("live workspaces", "green", live)), ValueAxis.counts(max(requests, live))));
+  }
+
+  private static void satisfaction(Html body, Map<String, MetricsReport.Satisfaction> byModule) {
+    body.raw("<section><h2>Satisfaction per golden path</h2><p class=\"note\">\"How was this?\" asked of the"
+        + " requester when a request ends: mean score out of 5, and responses of ended requests.</p><table><thead><tr>"
+        + "<th>Golden path</th><th>Mean score</th><th>Responses</th><th>Response rate</th></tr></thead><tbody>");
+    byModule.forEach((module, s) -> body.raw("<tr><td>").text(module).raw("</td><td class=\"num\">")
+        .text(s.meanScore() == null ? "–" : String.format(Locale.ROOT, "%.1f", s.meanScore()))
+        .raw("</td><td class=\"num\">").text(String.valueOf(s.responses())).raw("</td><td class=\"num\">")
+        .text(s.responseRate().value() == null ? "–"
+            : String.format(Locale.ROOT, "%.0f %%", s.responseRate().value() * 100))
+        .raw("</td></tr>"));
+    empty(body, List.copyOf(byModule.keySet()), 4, "no request ended in the period");
+    body.raw("</tbody></table></section>");
   }
 
   private static void slowest(Html body, List<RequestSummary> requests) {

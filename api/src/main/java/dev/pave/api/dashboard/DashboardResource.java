@@ -1,13 +1,10 @@
 package dev.pave.api.dashboard;
 
-import dev.pave.api.auth.FailedSignIns;
 import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.metrics.MetricsReport;
 import dev.pave.api.metrics.MetricsService;
 import dev.pave.api.metrics.RecentRequests;
-import dev.pave.api.session.BrowserSessions;
-import dev.pave.api.session.ServerOrigin;
-import dev.pave.api.session.SessionCookie;
+import dev.pave.api.session.BrowserSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -16,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,9 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * GET /dashboard: the page, or the sign-in form; POST /dashboard: the form's answer, which opens a
@@ -43,67 +36,47 @@ public class DashboardResource {
   static final int WEEKS = 12;
   private static final int NOTABLE = 8;
 
-  private final BrowserSessions sessions;
-  private final ServerOrigin origin;
-  private final FailedSignIns failedSignIns;
+  private final BrowserSignIn signIn;
   private final MetricsService metrics;
   private final Clock clock;
 
-  DashboardResource(BrowserSessions sessions, ServerOrigin origin, FailedSignIns failedSignIns, MetricsService metrics,
-      Clock clock) {
-    this.sessions = sessions;
-    this.origin = origin;
-    this.failedSignIns = failedSignIns;
+  DashboardResource(BrowserSignIn signIn, MetricsService metrics, Clock clock) {
+    this.signIn = signIn;
     this.metrics = metrics;
     this.clock = clock;
   }
 
   @GET
   public Response view(@Context HttpHeaders headers, @Context UriInfo uri) {
-    // No ?token= sign-in: a token in a URL lands in access logs and browser history.
-    boolean https = origin.https(uri.getRequestUri());
-    Map<String, Cookie> cookies = headers.getCookies();
-    Optional<PavePrincipal> caller = SessionCookie.read(cookies, https).flatMap(sessions::caller);
-    if (caller.isEmpty()) {
-      if (!SessionCookie.present(cookies, https)) {
-        return page(200, LoginPage.render(null)).build();
-      }
-      return page(200, LoginPage.render("Your session has ended; sign in again."))
-          .cookie(SessionCookie.forget(cookies, https)).build();
+    BrowserSignIn.Visit visit = signIn.visit(headers.getCookies(), uri.getRequestUri());
+    if (visit.caller().isPresent()) {
+      return page(200, dashboard(visit.caller().get())).build();
     }
-    return page(200, dashboard(caller.get())).build();
+    return page(200, LoginPage.render(visit.sessionEnded() ? "Your session has ended; sign in again." : null))
+        .cookie(visit.clearCookies()).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signIn(@FormParam("token") String token, @Context HttpHeaders headers, @Context UriInfo uri,
       @Context HttpServletRequest request) {
-    boolean https = origin.https(uri.getRequestUri());
-    String address = request.getRemoteAddr();
-    // The form is a second door for guessing tokens: it shares the API's per-address limit.
-    OptionalLong wait = failedSignIns.retryAfterSeconds(address);
-    if (wait.isPresent()) {
+    BrowserSignIn.Outcome outcome = signIn.signIn(token, headers.getCookies(), uri.getRequestUri(),
+        request.getRemoteAddr());
+    if (outcome instanceof BrowserSignIn.Outcome.TooMany tooMany) {
       return page(429, LoginPage.render("Too many failed sign-ins from your address; try again in "
-          + wait.getAsLong() + " s.")).header("Retry-After", wait.getAsLong()).build();
+          + tooMany.retryAfterSeconds() + " s.")).header("Retry-After", tooMany.retryAfterSeconds()).build();
     }
-    Optional<BrowserSessions.Opened> session = sessions.open(token);
-    if (session.isEmpty()) {
-      failedSignIns.recordFailure(address);
-      return page(401, LoginPage.render("That token is not valid (unknown, revoked or expired).")).build();
+    if (outcome instanceof BrowserSignIn.Outcome.SignedIn signedIn) {
+      return Response.seeOther(URI.create("/dashboard")).cookie(signedIn.cookies())
+          .header("Cache-Control", "no-store").build();
     }
-    // Signing in again replaces the browser's session rather than leaving the old one open.
-    SessionCookie.read(headers.getCookies(), https).ifPresent(sessions::close);
-    return Response.seeOther(URI.create("/dashboard"))
-        .cookie(SessionCookie.keep(session.get(), headers.getCookies(), https))
-        .header("Cache-Control", "no-store").build();
+    return page(401, LoginPage.render("That token is not valid (unknown, revoked or expired).")).build();
   }
 
   @POST
   @Path("/sign-out")
   public Response signOut(@Context HttpHeaders headers, @Context UriInfo uri) {
-    boolean https = origin.https(uri.getRequestUri());
-    SessionCookie.read(headers.getCookies(), https).ifPresent(sessions::close);
-    return Response.seeOther(URI.create("/dashboard")).cookie(SessionCookie.forget(headers.getCookies(), https))
+    return Response.seeOther(URI.create("/dashboard")).cookie(signIn.signOut(headers.getCookies(), uri.getRequestUri()))
         .header("Cache-Control", "no-store").build();
   }
 

@@ -27,6 +27,8 @@ final class MetricDefinitions {
     d.put("adoption", "Requests accepted in the window and workspaces live now, per module and per team;"
         + " weekly liveWorkspaces is the count at the end of each week.");
     d.put("leadTimeByModule", "leadTime for each golden path (module) with requests that succeeded in the window.");
+    d.put("satisfactionByModule", "Per module, of the requests that ended in the window: responses to \"How was"
+        + " this?\" (one per request, by its requester), meanScore (1 to 5) and responseRate (responses / ended).");
     d.put("inProgress", "Requests accepted in the window that have not ended yet.");
     return Collections.unmodifiableMap(d);
   }

@@ -26,7 +26,8 @@ final class MetricsCalculator {
 
   private MetricsCalculator() {}
 
-  static MetricsReport compute(Iterable<Fact> facts, MetricsQuery query, WorkspaceCounts workspaces, Instant now) {
+  static MetricsReport compute(Iterable<Fact> facts, MetricsQuery query, WorkspaceCounts workspaces,
+      Map<String, MetricsReport.Satisfaction> satisfaction, Instant now) {
     Tally total = new Tally();
     Tally[] weeks = new Tally[Weeks.count(query.since(), query.until())];
     for (int i = 0; i < weeks.length; i++) {
@@ -69,7 +70,8 @@ final class MetricsCalculator {
       }
     });
     return new MetricsReport(leadTime(total), Rate.of(total.selfService, total.selfServiceBase), total.outcomes(),
-        adoption, Rate.of(total.failedApplies, total.applies), weekly, leadTimeByModule, total.inProgress, window,
+        adoption, Rate.of(total.failedApplies, total.applies), weekly, leadTimeByModule, satisfaction, total.inProgress,
+        window,
         MetricDefinitions.ALL);
   }
 

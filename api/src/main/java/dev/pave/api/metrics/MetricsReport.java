@@ -8,10 +8,14 @@ import java.util.Map;
 
 /** The body of GET /v1/metrics. Durations are milliseconds; null where there was nothing to measure. */
 @JsonPropertyOrder({"leadTime", "selfServiceRate", "outcomes", "adoption", "changeFailureRate", "weekly",
-    "leadTimeByModule", "inProgress", "window", "definitions"})
+    "leadTimeByModule", "satisfactionByModule", "inProgress", "window", "definitions"})
 public record MetricsReport(LeadTime leadTime, Rate selfServiceRate, Map<String, Long> outcomes, Adoption adoption,
-    Rate changeFailureRate, List<Week> weekly, Map<String, LeadTime> leadTimeByModule, long inProgress, Window window,
-    Map<String, String> definitions) {
+    Rate changeFailureRate, List<Week> weekly, Map<String, LeadTime> leadTimeByModule,
+    Map<String, Satisfaction> satisfactionByModule, long inProgress, Window window, Map<String, String> definitions) {
+
+  /** Feedback per module: mean score (1-5, null without responses), responses, and responses / ended requests. */
+  @JsonPropertyOrder({"meanScore", "responses", "responseRate"})
+  public record Satisfaction(Double meanScore, long responses, Rate responseRate) {}
 
   /** Lead time of succeeded requests; queue, machine, human and other are means per request and add up to meanMs. */
   @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs", "queueMs", "machineMs", "humanMs", "otherMs",

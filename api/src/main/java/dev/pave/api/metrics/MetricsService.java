@@ -35,7 +35,8 @@ public final class MetricsService {
   }
 
   MetricsReport report(MetricsQuery query, Instant now) {
-    return MetricsCalculator.compute(facts.current(), query, WorkspaceCounts.read(jdbi, query), now);
+    return MetricsCalculator.compute(facts.current(), query, WorkspaceCounts.read(jdbi, query),
+        SatisfactionByModule.read(jdbi, query), now);
   }
 
   /** Reads every fact once; a failure here only means the first call reads them instead. */

@@ -9,14 +9,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium, headless, driven by Debian's chromedriver: Selenium never downloads anything. */
-final class Browser {
+public final class Browser {
 
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   private Browser() {}
 
-  static ChromeDriver start(int width, int height) {
+  public static ChromeDriver start(int width, int height) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     String profile;
     try {

@@ -87,7 +87,7 @@ public final class MetricsBenchmark {
     }
   }
 
-  private static long[] time(int calls, Supplier<Long> call) {
+  static long[] time(int calls, Supplier<Long> call) {
     for (int i = 0; i < 10; i++) {
       call.get(); // warm-up: JIT and connection pool
     }
@@ -124,7 +124,7 @@ public final class MetricsBenchmark {
         at(sorted, 0.9), at(sorted, 0.99), sorted[sorted.length - 1]);
   }
 
-  private static long at(long[] sorted, double p) {
+  static long at(long[] sorted, double p) {
     return sorted[Math.max((int) Math.ceil(p * sorted.length), 1) - 1];
   }
 }

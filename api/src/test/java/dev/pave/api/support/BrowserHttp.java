@@ -60,6 +60,11 @@ public final class BrowserHttp {
     return post("/dashboard", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
   }
 
+  /** The portal's sign-in form (POST /session), posted from Pave's own page. */
+  public HttpResponse<String> signInToPortal(String token) {
+    return post("/session", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+  }
+
   /** "name=value" of the Set-Cookie header that sets {@code name}, ready for a Cookie header. */
   public static Optional<String> cookie(HttpResponse<?> response, String name) {
     return setCookies(response).stream().filter(c -> c.startsWith(name + "="))

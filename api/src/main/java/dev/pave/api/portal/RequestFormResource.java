@@ -1,0 +1,81 @@
+package dev.pave.api.portal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pave.api.api.ModuleView;
+import dev.pave.api.core.RequestService;
+import dev.pave.api.errors.ApiException;
+import dev.pave.api.resources.ModuleResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * GET /catalog/{module}/new: the form generated from the module's input schema; POST: the request,
+ * created by RequestService exactly as POST /v1/requests would (the same validation), then 303 to
+ * its page. "Preview" posts {@code action: plan}; whatever the API answers to it is shown as is.
+ */
+@Path("/catalog/{module}/new")
+@Produces(MediaType.TEXT_HTML)
+public class RequestFormResource {
+
+  private static final Set<String> ACTIONS = Set.of("apply", "plan");
+
+  private final PortalPages pages;
+  private final ModuleResource modules;
+  private final RequestService requests;
+  private final ObjectMapper json;
+
+  RequestFormResource(PortalPages pages, ModuleResource modules, RequestService requests, ObjectMapper json) {
+    this.pages = pages;
+    this.modules = modules;
+    this.requests = requests;
+    this.json = json;
+  }
+
+  @GET
+  public Response form(@PathParam("module") String name, @Context HttpHeaders headers, @Context UriInfo uri) {
+    return pages.forCaller(headers, uri, caller -> {
+      ModuleView module = modules.get(caller, name, null);
+      return PortalPages.html(200, new PortalView("request-form.ftlh", "Request " + title(module), caller,
+          RequestForm.blank(module, UUID.randomUUID().toString()))).build();
+    });
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response submit(@PathParam("module") String name, MultivaluedMap<String, String> form,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    return pages.forCaller(headers, uri, caller -> {
+      ModuleView module = modules.get(caller, name, null);
+      String action = ACTIONS.contains(form.getFirst("action")) ? form.getFirst("action") : "apply";
+      String key = form.getFirst("idempotencyKey");
+      try {
+        // The key makes a double click (or a resent form) one request, not two.
+        String id = requests.create(caller, RequestForm.body(module, form, action, json),
+            key == null || key.isBlank() ? null : action + ":" + key).request().id();
+        return PortalPages.seeOther("/requests/" + id);
+      } catch (ApiException refused) {
+        if (refused.code() != 422) {
+          throw refused;
+        }
+        return PortalPages.html(422, new PortalView("request-form.ftlh", "Request " + title(module), caller,
+            RequestForm.refused(module, form, refused.toError(), key))).build();
+      }
+    });
+  }
+
+  private static String title(ModuleView module) {
+    return module.displayName() == null ? module.name() : module.displayName();
+  }
+}

@@ -1,0 +1,241 @@
+package dev.pave.api.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pave.api.PaveConfiguration;
+import dev.pave.api.dashboard.Browser;
+import dev.pave.api.support.HttpApi;
+import dev.pave.api.support.PaveTestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal's flows in a real Chromium at 1366x768, one app and one browser for all of them,
+ * every page checked by axe-core: provision a database through the form and connect with the
+ * revealed password, a bad input, an approver's inbox, another team's request, feedback, a flow
+ * by keyboard alone, and the preview button.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PortalBrowserTest {
+
+  static final DropwizardAppExtension<PaveConfiguration> APP = PaveTestApp.embedded();
+  static final Duration WAIT = Duration.ofSeconds(90);
+  static HttpApi api;
+  static ChromeDriver browser;
+  static String base;
+  static String payments;
+  static String approver;
+  static String search;
+
+  @BeforeAll
+  static void start() {
+    api = new HttpApi(APP.getLocalPort());
+    base = "http://localhost:" + APP.getLocalPort();
+    payments = issue("dev-payments", "payments", "requester");
+    approver = issue("lead-platform", "platform", "approver");
+    search = issue("dev-search", "search", "requester");
+    browser = Browser.start(1366, 768);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static String issue(String name, String team, String role) {
+    HttpApi.Reply reply = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens", Map.of("name", name, "team", team, "role", role));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+    return reply.body().get("token").asText();
+  }
+
+  /** A fresh sign-in as {@code token}, by keyboard alone: Tab to the field, type, Enter. */
+  static void signInByKeyboard(String token) {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/");
+    assertThat(browser.getTitle()).startsWith("Sign in");
+    new Actions(browser).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform(); // the skip link, then the token
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("token");
+    new Actions(browser).sendKeys(token).sendKeys(Keys.ENTER).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Catalog"));
+  }
+
+  static void awaitStatus(String status) {
+    new WebDriverWait(browser, WAIT).withMessage(() -> browser.getPageSource())
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live .status"), status));
+  }
+
+  @Test
+  void provisionThroughTheFormThenConnectWithTheRevealedPasswordAndGiveFeedback() throws Exception {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/");
+    Axe.check(browser, "sign-in");
+    signInByKeyboard(payments);
+    Axe.check(browser, "catalog");
+    browser.findElement(By.linkText("PostgreSQL database")).click();
+    Axe.check(browser, "module");
+    browser.findElement(By.linkText("Request PostgreSQL database")).click();
+    Axe.check(browser, "request-form");
+
+    browser.findElement(By.id("workspace")).sendKeys("shop-db");
+    browser.findElement(By.id("inputs.database_name")).sendKeys("shop");
+    browser.findElement(By.cssSelector("button[value=apply]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/req_"));
+    String requestPage = browser.getCurrentUrl();
+    Axe.check(browser, "request-running");
+    awaitStatus("succeeded"); // htmx swaps the live part in; nobody reloads the page
+    assertThat(browser.findElement(By.id("live")).getText()).contains("apply");
+    // ... and once it has ended, the whole page follows: outputs, feedback, no Cancel.
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/feedback']")));
+    assertThat(browser.findElements(By.cssSelector("form[action$='/cancel']"))).isEmpty();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("shop_owner");
+    Axe.check(browser, "request");
+
+    browser.findElement(By.linkText("shop-db")).click();
+    assertThat(browser.findElement(By.id("output-password")).getText()).isEqualTo("(sensitive)");
+    Axe.check(browser, "workspace");
+    browser.findElement(By.cssSelector("form[action$='/reveal'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/reveal"));
+    String password = browser.findElement(By.id("output-password")).getText();
+    assertThat(password).hasSize(64);
+    assertThat(browser.getCurrentUrl()).doesNotContain(password);
+    Axe.check(browser, "workspace-revealed");
+    String url = "jdbc:postgresql://" + browser.findElement(By.id("output-host")).getText() + ":"
+        + browser.findElement(By.id("output-port")).getText() + "/shop";
+    try (Connection owner = DriverManager.getConnection(url, "shop_owner", password);
+        ResultSet rs = owner.createStatement().executeQuery("SELECT current_database()")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("shop");
+    }
+
+    browser.get(requestPage);
+    browser.findElement(By.cssSelector("label[for=score-5]")).click();
+    browser.findElement(By.id("comment")).sendKeys("Two minutes, no ticket.");
+    browser.findElement(By.cssSelector("form[action$='/feedback'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thanks")));
+    assertThat(browser.findElement(By.cssSelector(".thanks")).getText()).contains("5 out of 5");
+    String id = requestPage.substring(requestPage.lastIndexOf('/') + 1);
+    assertThat(api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=feedback.recorded&target=" + id).body()
+        .toString()).contains("\"score\":5");
+
+    // Destroy, after a confirmation; the database is gone.
+    browser.get(base + "/workspaces/shop-db");
+    browser.findElement(By.partialLinkText("Destroy this workspace")).click();
+    Axe.check(browser, "workspace-destroy");
+    browser.findElement(By.cssSelector("form[action$='/destroy'] button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/req_"));
+    awaitStatus("succeeded");
+    assertThatThrownBy(() -> DriverManager.getConnection(url, "shop_owner", password).close())
+        .isInstanceOf(java.sql.SQLException.class);
+  }
+
+  @Test
+  void aBadInputShowsItsFieldErrorAndKeepsTheValues() {
+    signInByKeyboard(payments);
+    browser.get(base + "/catalog/postgres-database/new");
+    browser.findElement(By.id("workspace")).sendKeys("typo-db");
+    browser.findElement(By.id("inputs.database_name")).sendKeys("Not A Name");
+    browser.findElement(By.id("inputs.connection_limit")).sendKeys("9999");
+    browser.findElement(By.cssSelector("button[value=apply]")).click();
+
+    assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("fix the fields");
+    assertThat(browser.findElement(By.id("inputs.database_name-error")).getText()).isNotBlank();
+    assertThat(browser.findElement(By.id("inputs.connection_limit-error")).getText()).contains("500");
+    assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("Not A Name");
+    assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("workspace")).getAttribute("value")).isEqualTo("typo-db");
+    Axe.check(browser, "request-form-errors");
+    assertThat(api.get(payments, "/v1/workspaces/typo-db").status()).isEqualTo(404); // nothing was created
+  }
+
+  @Test
+  void anApproverApprovesAHeldProdRequestInTheInbox() {
+    HttpApi.Reply accepted = api.post(payments, "/v1/requests", Map.of("module", "postgres-database",
+        "workspace", "ledger-prod", "environment", "prod", "inputs", Map.of("database_name", "ledger")));
+    assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+    String id = accepted.body().get("id").asText();
+    JsonNode waiting = api.awaitStatus(payments, id, "awaiting_approval", WAIT);
+    // Feedback waits for the end: a held request is not asked about yet.
+    assertThat(api.post(payments, "/v1/requests/" + id + "/feedback", Map.of("score", 3)).status()).isEqualTo(409);
+
+    signInByKeyboard(approver);
+    browser.findElement(By.linkText("Inbox")).click();
+    WebElement item = browser.findElement(By.xpath("//section[.//a[@href='/requests/" + id + "']]"));
+    assertThat(item.getText()).contains("ledger-prod", "dev-payments", "prod-needs-approval", "USD a month");
+    assertThat(item.findElement(By.name("planSha256")).getAttribute("value"))
+        .isEqualTo(waiting.at("/plan/sha256").asText());
+    Axe.check(browser, "inbox");
+    item.findElement(By.tagName("textarea")).sendKeys("Looks right.");
+    item.findElement(By.cssSelector("button[value=approve]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/" + id));
+    awaitStatus("succeeded");
+    assertThat(api.get(payments, "/v1/requests/" + id).body().at("/approval/decision").asText()).isEqualTo("approve");
+  }
+
+  @Test
+  void aRequesterGets404ForAnotherTeamsRequestPage() {
+    String id = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "hidden-db",
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "hidden"))).body().get("id").asText();
+    signInByKeyboard(search);
+    browser.get(base + "/requests/" + id);
+    assertThat(browser.getTitle()).startsWith("Error 404");
+    assertThat(browser.getPageSource()).doesNotContain("hidden-db");
+    Axe.check(browser, "not-found");
+    browser.get(base + "/workspaces");
+    assertThat(browser.getPageSource()).doesNotContain("hidden-db");
+  }
+
+  @Test
+  void thePreviewButtonAsksForAPlan() {
+    // Pending the "plan" part: until `"action": "plan"` is accepted, the API's 422 is shown as is.
+    signInByKeyboard(payments);
+    browser.get(base + "/catalog/postgres-database/new");
+    browser.findElement(By.id("workspace")).sendKeys("preview-db");
+    browser.findElement(By.id("inputs.database_name")).sendKeys("preview");
+    browser.findElement(By.cssSelector("button[value=plan]")).click();
+    String shown = browser.findElement(By.tagName("main")).getText();
+    if (browser.getCurrentUrl().contains("/requests/")) {
+      awaitStatus("succeeded"); // the plan part is merged: a preview ends planned
+    } else {
+      assertThat(shown).contains("action");
+      assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("preview");
+    }
+  }
+
+  @Test
+  void anAuditorReadsTheTrailAndARequestsFullRecord() {
+    String id = api.post(payments, "/v1/requests", Map.of("module", "postgres-database", "workspace", "audited-db",
+        "environment", "dev", "ttlHours", 24, "inputs", Map.of("database_name", "audited"))).body().get("id").asText();
+    api.awaitTerminal(payments, id, WAIT);
+    signInByKeyboard(issue("audit-desk", "compliance", "auditor"));
+    browser.findElement(By.linkText("Audit")).click();
+    browser.findElement(By.id("f-target")).sendKeys(id);
+    browser.findElement(By.cssSelector("form.filters button")).click();
+    assertThat(browser.findElement(By.tagName("table")).getText()).contains("request.accepted");
+    Axe.check(browser, "audit");
+    browser.findElement(By.linkText(id)).click();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("History timeline", "apply");
+    Axe.check(browser, "audit-request");
+  }
+}
