@@ -18,13 +18,18 @@ final class DeliveryPayload {
 
   private DeliveryPayload() {}
 
-  /** Standard Webhooks: {type, timestamp, data: {requestId, module, workspace, environment, team, status, url?}}. */
+  /**
+   * Standard Webhooks: {type, timestamp, data: {requestId, action, module, workspace, environment,
+   * team, status, url?}}. {@code action} tells a speculative plan's "succeeded" (planned, nothing
+   * applied) from an apply's.
+   */
   static String standard(String event, Instant occurredAt, String status, RequestRow request, String requestUrl) {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", event);
     body.put("timestamp", occurredAt.truncatedTo(ChronoUnit.MILLIS).toString()); // as precise as the API's times
     ObjectNode data = body.putObject("data");
     data.put("requestId", request.id());
+    data.put("action", request.action());
     data.put("module", request.module());
     data.put("workspace", request.workspace());
     data.put("environment", request.environment());
@@ -38,7 +43,8 @@ final class DeliveryPayload {
 
   /** A Slack incoming webhook's {"text": ...}, in Slack's markup (&, <, > escaped). */
   static String slack(String status, RequestRow request, String requestUrl) {
-    String text = "Pave: request " + request.id() + " (" + request.module() + ", workspace " + request.workspace()
+    String kind = "plan".equals(request.action()) ? "speculative plan " : request.action() + " request ";
+    String text = "Pave: " + kind + request.id() + " (" + request.module() + ", workspace " + request.workspace()
         + ", " + request.environment() + ", team " + request.team() + ") is " + status.replace('_', ' ') + ".";
     text = escape(text);
     if (requestUrl != null) {

@@ -89,6 +89,7 @@ class WebhookDeliveriesEndToEndTest {
     assertThat(Instant.parse(body.get("timestamp").asText())).isBefore(Instant.now());
     JsonNode data = body.get("data");
     assertThat(data.get("requestId").asText()).isEqualTo(requestId);
+    assertThat(data.get("action").asText()).isEqualTo("apply");
     assertThat(data.get("module").asText()).isEqualTo("postgres-database");
     assertThat(data.get("workspace").asText()).isEqualTo("flaky-prod");
     assertThat(data.get("environment").asText()).isEqualTo("prod");
