@@ -123,6 +123,30 @@ class OpenApiCoverageTest {
         .containsExactlyInAnyOrder("module", "workspace", "environment");
   }
 
+  @Test
+  void theLaterEndpointsSayTheirHeadersAndTheirOwnErrors() {
+    assertThat(document.getPaths().get("/v1/webhooks").getPost().getResponses().get("201").getHeaders())
+        .containsKey("Location");
+    // The OIDC exchange takes no bearer token, yet refuses its own credential and counts the failures.
+    Operation oidc = document.getPaths().get("/v1/auth/oidc").getPost();
+    assertThat(oidc.getSecurity()).isEmpty();
+    assertThat(oidc.getResponses()).containsKeys("200", "401", "422", "429");
+    assertThat(oidc.getResponses().get("200").getHeaders()).containsKey("Cache-Control");
+    assertThat(document.getPaths().get("/v1/requests/{id}/feedback").getPost().getResponses())
+        .containsKeys("201", "403", "404", "409", "422");
+  }
+
+  @Test
+  void speculativePlansAreInIt() {
+    var schemas = document.getComponents().getSchemas();
+    var action = (io.swagger.v3.oas.models.media.Schema<?>) schemas.get("NewRequest").getProperties().get("action");
+    assertThat(action.getEnum()).map(String::valueOf).containsExactlyInAnyOrder("apply", "destroy", "plan");
+    var changes = (io.swagger.v3.oas.models.media.Schema<?>) schemas.get("PlanSummaryView").getProperties()
+        .get("changes");
+    assertThat(changes.getNullable()).isTrue();
+    assertThat(changes.getItems().get$ref()).endsWith("/PlanChangeView");
+  }
+
   private static String errorSchema(ApiResponse response) {
     ApiResponse resolved = response;
     if (response.get$ref() != null) {

@@ -1,5 +1,8 @@
 package dev.pave.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -7,6 +10,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,9 +20,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +40,8 @@ class OpenApiResponsesTest {
   static final DropwizardAppExtension<PaveConfiguration> APP = PaveTestApp.embedded();
   static final Duration WAIT = Duration.ofSeconds(90);
   static HttpApi api;
+  /** A webhook receiver outside Pave, on loopback (pave-test.yml's embedded default allows private networks). */
+  static WireMockServer receiver;
   static OpenApiInteractionValidator validator;
   static final List<String> checked = new ArrayList<>();
   static final List<String> mismatches = new ArrayList<>();
@@ -43,6 +51,14 @@ class OpenApiResponsesTest {
     api = new HttpApi(APP.getLocalPort());
     validator = OpenApiInteractionValidator.createForInlineApiSpecification(
         api.get(null, "/openapi.json").raw().body()).build();
+    receiver = new WireMockServer(options().dynamicPort());
+    receiver.start();
+    receiver.stubFor(post("/pave").willReturn(ok()));
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    receiver.stop();
   }
 
   @Test
@@ -54,6 +70,12 @@ class OpenApiResponsesTest {
     valid(api.get(developer, "/v1/modules"));
     valid(api.get(developer, "/v1/modules/postgres-database"));
     valid(api.get(developer, "/v1/policies"));
+    HttpApi.Reply registered = valid(api.post(developer, "/v1/webhooks", Map.of("url",
+        "http://localhost:" + receiver.port() + "/pave", "events", List.of("request.succeeded"))), 201);
+    assertThat(registered.header("Location")).isEqualTo("/v1/webhooks/" + registered.body().get("id").asText());
+    String webhook = "/v1/webhooks/" + registered.body().get("id").asText();
+    valid(api.get(developer, "/v1/webhooks"));
+    valid(api.get(developer, webhook)); // never rotated: secretRotatedAt and previousSecretSignsUntil are null
 
     Map<String, Object> dev = Map.of("module", "postgres-database", "workspace", "oa-db", "environment", "dev",
         "ttlHours", 24, "inputs", Map.of("database_name", "oa_db"));
@@ -74,6 +96,24 @@ class OpenApiResponsesTest {
     valid(api.get(developer, "/v1/workspaces/oa-db"));
     valid(api.get(developer, "/v1/workspaces/oa-db/outputs"));
     valid(api.get(developer, "/v1/workspaces/oa-db/outputs?reveal=true"));
+    valid(api.get(developer, "/v1/requests/" + id + "/logs"));
+    valid(api.post(developer, "/v1/requests/" + id + "/feedback", Map.of("score", 4)), 201); // no comment: null
+    valid(api.post(developer, "/v1/requests/" + id + "/feedback", Map.of("score", 5, "comment", "again")), 409);
+    valid(api.get(developer, webhook + "/deliveries")); // its request.succeeded, pending or delivered
+    valid(api.get(developer, delivered(developer, webhook)));
+    valid(api.post(developer, webhook + "/rotate-secret", Map.of()));
+    valid(api.get(developer, webhook)); // rotated: the old secret's grace is filled in
+    valid(api.get(developer, webhook + "/deliveries?limit=0"), 422);
+    valid(api.delete(developer, webhook), 204);
+
+    // A speculative plan: action "plan", and the resources its plan changes.
+    String planned = valid(api.post(developer, "/v1/requests", Map.of("module", "postgres-database", "workspace",
+        "oa-plan", "environment", "dev", "ttlHours", 24, "action", "plan", "inputs",
+        Map.of("database_name", "oa_plan"))), 202).body().get("id").asText();
+    assertThat(api.awaitTerminal(developer, planned, WAIT).get("status").asText()).isEqualTo("succeeded");
+    JsonNode plan = valid(api.get(developer, "/v1/requests/" + planned)).body();
+    assertThat(plan.get("action").asText()).isEqualTo("plan");
+    assertThat(plan.at("/plan/changes").isArray()).as(plan.toString()).isTrue();
 
     // Held for an approver: the answer while awaiting approval (Approval.decision is null), then decided.
     String prod = api.post(developer, "/v1/requests", Map.of("module", "postgres-database", "workspace",
@@ -108,6 +148,8 @@ class OpenApiResponsesTest {
     valid(api.post(developer, "/v1/requests", Map.of("workspace", "oa-x", "environment", "dev")), 422);
     valid(api.get(auditor, "/v1/audit?since=yesterday"), 422);
     valid(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1d")), 422);
+    valid(api.post(null, "/v1/auth/oidc", Map.of("token", "not-a-jwt")), 401); // no issuer is configured
+    valid(api.post(null, "/v1/auth/oidc", Map.of()), 422);
     // Last, since it locks this address out: guessing tokens ends in 429 with Retry-After.
     HttpApi.Reply guessed = api.get("pave_not-a-token-" + 0, "/v1/requests");
     for (int i = 1; i < 100 && guessed.status() == 401; i++) {
@@ -116,6 +158,24 @@ class OpenApiResponsesTest {
     valid(guessed, 429);
     assertThat(checked).hasSizeGreaterThan(40);
     assertThat(mismatches).as("answers that differ from /openapi.json").isEmpty();
+  }
+
+  /** The deliveries path once the receiver has the event: the log line then has its attempt filled in. */
+  private static String delivered(String token, String webhook) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode deliveries = api.get(token, webhook + "/deliveries").body().get("deliveries");
+      if (deliveries.size() > 0 && deliveries.get(0).get("status").asText().equals("delivered")) {
+        return webhook + "/deliveries?limit=5";
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("the receiver never got the request.succeeded delivery");
   }
 
   private static HttpApi.Reply valid(HttpApi.Reply reply) {

@@ -13,7 +13,9 @@ public record NewRequest(
     String version,
     String workspace,
     String environment,
-    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "apply (the default) or destroy")
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, allowableValues = {"apply", "destroy", "plan"},
+        defaultValue = "apply", description = "apply (the default), destroy, or plan: a speculative plan (init, plan"
+        + " and the policies, nothing applied, no approver asked; docs/plans.md)")
     String action,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the module's inputs, checked against its"
         + " inputSchema (GET /v1/modules/{name})")

@@ -9,4 +9,6 @@ import java.util.List;
  */
 public record PlanSummaryView(int add, int change, int destroy,
     @Schema(nullable = true, description = "null until the plan is saved") String sha256,
-    @Schema(nullable = true, description = "the resources the plan changes; null in lists") List<PlanChangeView> changes) {}
+    @Schema(nullable = true, description = "the resources the plan changes, with"
+        + " Terraform's actions for each (what a speculative plan is asked for); null in lists and for plans saved"
+        + " without their JSON") List<PlanChangeView> changes) {}

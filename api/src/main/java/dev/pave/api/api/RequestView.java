@@ -16,6 +16,7 @@ public record RequestView(
     String environment,
     String team,
     String requester,
+    @Schema(allowableValues = {"apply", "destroy", "plan"}, description = "plan: a speculative plan, never applied")
     String action,
     String status,
     JsonNode inputs,

@@ -2,6 +2,11 @@ package dev.pave.api.feedback;
 
 import dev.pave.api.auth.PavePrincipal;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/v1/requests/{id}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "requests")
 public class FeedbackResource {
 
   private final FeedbackService feedback;
@@ -25,6 +31,11 @@ public class FeedbackResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "giveFeedback", summary = "Score a finished request (its requester, once)",
+      responses = {@ApiResponse(responseCode = "201", description = "Recorded",
+          content = @Content(schema = @Schema(implementation = FeedbackView.class))),
+          @ApiResponse(responseCode = "403", ref = "Forbidden"),
+          @ApiResponse(responseCode = "409", ref = "Conflict")})
   public Response record(@Auth PavePrincipal caller, @PathParam("id") String id, FeedbackBody body) {
     return Response.status(201).entity(feedback.record(caller, id, body)).build();
   }

@@ -3,6 +3,9 @@ package dev.pave.api.logs;
 import dev.pave.api.api.RequestLogsView;
 import dev.pave.api.auth.PavePrincipal;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/v1/requests/{id}/logs")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "requests")
 public class RequestLogsResource {
 
   private final RequestLogs logs;
@@ -23,6 +27,9 @@ public class RequestLogsResource {
   }
 
   @GET
+  @Operation(operationId = "getRequestLogs", summary = "Terraform's output of each step of a request, secrets"
+      + " masked",
+      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The steps' output"))
   public RequestLogsView logs(@Auth PavePrincipal caller, @PathParam("id") String id) {
     return logs.of(caller, id);
   }

@@ -1,7 +1,10 @@
 package dev.pave.api.webhooks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The answer to a registration or a rotation: the only time the secret is ever shown. */
-public record RegisteredWebhook(String id, String url, List<String> events, String format, String team,
-    String secret) {}
+public record RegisteredWebhook(String id, String url, List<String> events,
+    @Schema(allowableValues = {"standard", "slack"}) String format,
+    @Schema(description = "the team whose requests it hears; \"*\" for every team") String team,
+    @Schema(description = "the signing secret (whsec_...), shown this once: keep it") String secret) {}
