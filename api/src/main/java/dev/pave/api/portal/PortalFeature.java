@@ -7,6 +7,7 @@ import dev.pave.api.core.RequestService;
 import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.feedback.FeedbackResource;
 import dev.pave.api.feedback.FeedbackService;
+import dev.pave.api.logs.RequestLogs;
 import dev.pave.api.resources.ModuleResource;
 import dev.pave.api.session.BrowserSignIn;
 import dev.pave.api.session.SessionFeature;
@@ -45,7 +46,9 @@ public final class PortalFeature {
     ModuleResource modules = new ModuleResource(services.catalog());
     jersey.register(new CatalogResource(pages, modules, services.catalog()));
     jersey.register(new RequestFormResource(pages, modules, services.requests(), environment.getObjectMapper()));
-    jersey.register(new RequestPages(pages, services.requests(), feedback));
+    // The same reader as GET /v1/requests/{id}/logs (its authorization is the request's own).
+    RequestLogs logs = new RequestLogs(services.jdbi(), services.requests());
+    jersey.register(new RequestPages(pages, services.requests(), feedback, logs, modules));
     jersey.register(new InboxPages(pages, services.requests(), services.approvals()));
     jersey.register(new WorkspacePages(pages, services.workspaces(), services.requests()));
     jersey.register(new AuditPages(pages, services.audit(), services.requests(), services.history()));

@@ -11,19 +11,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * GET /catalog/{module}/new: the form generated from the module's input schema; POST: the request,
  * created by RequestService exactly as POST /v1/requests would (the same validation), then 303 to
- * its page. "Preview" posts {@code action: plan}; whatever the API answers to it is shown as is.
+ * its page. "Preview" posts {@code action: plan}: a speculative plan, whose request page is the preview.
  */
 @Path("/catalog/{module}/new")
 @Produces(MediaType.TEXT_HTML)
@@ -43,12 +45,18 @@ public class RequestFormResource {
     this.json = json;
   }
 
+  /** {@code ?preview=req_...}: back from a preview, the form holds its values (never sensitive ones). */
   @GET
-  public Response form(@PathParam("module") String name, @Context HttpHeaders headers, @Context UriInfo uri) {
+  public Response form(@PathParam("module") String name, @QueryParam("preview") String preview,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
     return pages.forCaller(headers, uri, caller -> {
       ModuleView module = modules.get(caller, name, null);
-      return PortalPages.html(200, new PortalView("request-form.ftlh", "Request " + title(module), caller,
-          RequestForm.blank(module, UUID.randomUUID().toString()))).build();
+      String key = UUID.randomUUID().toString();
+      // Read as the caller: another team's preview is the API's 404, never its values.
+      RequestForm form = preview == null || preview.isBlank() ? RequestForm.blank(module, key)
+          : RequestForm.of(module, PreviewValues.of(requests.get(caller, preview), module), Map.of(), null, key);
+      return PortalPages.html(200, new PortalView("request-form.ftlh", "Request " + title(module), caller, form))
+          .build();
     });
   }
 

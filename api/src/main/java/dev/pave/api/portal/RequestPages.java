@@ -7,6 +7,8 @@ import dev.pave.api.errors.ApiException;
 import dev.pave.api.feedback.FeedbackBody;
 import dev.pave.api.feedback.FeedbackService;
 import dev.pave.api.feedback.FeedbackView;
+import dev.pave.api.logs.RequestLogs;
+import dev.pave.api.resources.ModuleResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The team's requests ({@code /requests}), one request ({@code /requests/{id}}, with a fragment
@@ -33,11 +36,16 @@ public class RequestPages {
   private final PortalPages pages;
   private final RequestService requests;
   private final FeedbackService feedback;
+  private final RequestLogs logs;
+  private final ModuleResource modules;
 
-  RequestPages(PortalPages pages, RequestService requests, FeedbackService feedback) {
+  RequestPages(PortalPages pages, RequestService requests, FeedbackService feedback, RequestLogs logs,
+      ModuleResource modules) {
     this.pages = pages;
     this.requests = requests;
     this.feedback = feedback;
+    this.logs = logs;
+    this.modules = modules;
   }
 
   @GET
@@ -103,7 +111,11 @@ public class RequestPages {
   private RequestPage model(PavePrincipal caller, String id, String problem) {
     RequestView request = requests.get(caller, id);
     FeedbackView given = feedback.find(id).orElse(null);
-    return RequestPage.of(request, caller, requests.isRequester(caller, id), given, problem);
+    // A preview's page submits the apply it previewed, with the module's current version.
+    Map<String, String> preview = "plan".equals(request.action())
+        ? PreviewValues.of(request, modules.get(caller, request.module(), null)) : null;
+    return RequestPage.of(request, caller, requests.isRequester(caller, id), given, problem,
+        logs.of(caller, id).steps(), preview);
   }
 
   /** A radio left unchecked sends nothing: the service then names the field. */

@@ -112,6 +112,13 @@ class PortalAccessTest {
     assertThat(page.body()).contains("Error 404").doesNotContain("portal-db", "ci-payments");
     assertThat(web.get("/requests/" + requestId + "/live", session(search)).statusCode()).isEqualTo(404);
     assertThat(web.get("/requests", session(search)).body()).doesNotContain(requestId);
+    // "Back to the form" of another team's request: the same 404, none of its values.
+    HttpResponse<String> form = web.get("/catalog/postgres-database/new?preview=" + requestId, session(search));
+    assertThat(form.statusCode()).isEqualTo(404);
+    assertThat(form.body()).doesNotContain("portal-db", "value=\"portal\"");
+    HttpResponse<String> own = web.get("/catalog/postgres-database/new?preview=" + requestId, session(payments));
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("value=\"portal-db\"", "value=\"portal\"");
   }
 
   @Test
@@ -121,6 +128,8 @@ class PortalAccessTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("succeeded", "queue", "apply", "to add", "USD a month", "portal_owner",
         "(sensitive)").doesNotContain("hx-trigger"); // terminal: nothing polls any more
+    assertThat(page.body()).contains("Resource changes", "terraform_data.database", "Terraform output",
+        "<summary>apply", "Apply complete!");
     assertThat(web.get("/requests", cookie).body()).contains("/requests/" + requestId);
   }
 

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The portal's flows in a real Chromium at 1366x768, one app and one browser for all of them,
  * every page checked by axe-core: provision a database through the form and connect with the
  * revealed password, a bad input, an approver's inbox, another team's request, feedback, a flow
- * by keyboard alone, and the preview button.
+ * by keyboard alone, and a preview that leads to the real request.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PortalBrowserTest {
@@ -129,6 +129,13 @@ class PortalBrowserTest {
     }
 
     browser.get(requestPage);
+    // Terraform's own output, per step; its apply lines, and never the password.
+    WebElement applyLog = browser.findElement(By.xpath("//details[summary[starts-with(.,'apply')]]"));
+    applyLog.findElement(By.tagName("summary")).click();
+    assertThat(applyLog.findElement(By.tagName("pre")).getText()).contains("Apply complete!");
+    assertThat(browser.findElement(By.xpath("//details[summary[starts-with(.,'init')]]"))).isNotNull();
+    assertThat(browser.getPageSource()).doesNotContain(password);
+    Axe.check(browser, "request-logs");
     browser.findElement(By.cssSelector("label[for=score-5]")).click();
     browser.findElement(By.id("comment")).sendKeys("Two minutes, no ticket.");
     browser.findElement(By.cssSelector("form[action$='/feedback'] button")).click();
@@ -182,7 +189,11 @@ class PortalBrowserTest {
     signInByKeyboard(approver);
     browser.findElement(By.linkText("Inbox")).click();
     WebElement item = browser.findElement(By.xpath("//section[.//a[@href='/requests/" + id + "']]"));
-    assertThat(item.getText()).contains("ledger-prod", "dev-payments", "prod-needs-approval", "USD a month");
+    assertThat(item.getText()).contains("ledger-prod", "dev-payments", "prod-needs-approval", "requires approval",
+        "USD a month");
+    // The approver sees what the plan would do, resource by resource (plan.changes).
+    assertThat(item.findElement(By.cssSelector("table.changes")).getText())
+        .contains("terraform_data.database", "terraform_data.password", "create");
     assertThat(item.findElement(By.name("planSha256")).getAttribute("value"))
         .isEqualTo(waiting.at("/plan/sha256").asText());
     Axe.check(browser, "inbox");
@@ -207,20 +218,52 @@ class PortalBrowserTest {
   }
 
   @Test
-  void thePreviewButtonAsksForAPlan() {
-    // Pending the "plan" part: until `"action": "plan"` is accepted, the API's 422 is shown as is.
+  void thePreviewShowsChangesAndVerdictsAppliesNothingAndLeadsToTheRealRequest() {
     signInByKeyboard(payments);
     browser.get(base + "/catalog/postgres-database/new");
     browser.findElement(By.id("workspace")).sendKeys("preview-db");
+    WebElement environment = browser.findElement(By.id("environment"));
+    environment.clear();
+    environment.sendKeys("prod"); // prod-needs-approval: "requires approval"
     browser.findElement(By.id("inputs.database_name")).sendKeys("preview");
+    WebElement limit = browser.findElement(By.id("inputs.connection_limit"));
+    limit.clear();
+    limit.sendKeys("300"); // large-connection-limit (advisory): "warn"
     browser.findElement(By.cssSelector("button[value=plan]")).click();
-    String shown = browser.findElement(By.tagName("main")).getText();
-    if (browser.getCurrentUrl().contains("/requests/")) {
-      awaitStatus("succeeded"); // the plan part is merged: a preview ends planned
-    } else {
-      assertThat(shown).contains("action");
-      assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("preview");
-    }
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/req_"));
+    String previewPage = browser.getCurrentUrl();
+    String previewId = previewPage.substring(previewPage.lastIndexOf('/') + 1);
+    awaitStatus("succeeded");
+    // Once planned, htmx reloads the whole page: the changes, the verdicts and the way on.
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview-actions")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Preview");
+    assertThat(browser.findElement(By.cssSelector(".preview-note")).getText()).contains("applies nothing");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("USD a month");
+    assertThat(browser.findElement(By.cssSelector("table.changes")).getText())
+        .contains("terraform_data.database", "terraform_data.password", "create");
+    String verdicts = browser.findElement(By.xpath("//h2[.='Policies']/following-sibling::table[1]")).getText();
+    assertThat(verdicts).contains("pass", "warn", "requires approval", "connection_limit is above 200",
+        "need an approval");
+    assertThat(browser.findElement(By.cssSelector("details.log summary")).getText()).isNotBlank();
+    Axe.check(browser, "preview");
+    // Nothing applied: no workspace, and the name is still free.
+    assertThat(api.get(payments, "/v1/workspaces/preview-db").status()).isEqualTo(404);
+
+    browser.findElement(By.linkText("Back to the form")).click();
+    assertThat(browser.findElement(By.id("workspace")).getAttribute("value")).isEqualTo("preview-db");
+    assertThat(browser.findElement(By.id("environment")).getAttribute("value")).isEqualTo("prod");
+    assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("preview");
+    assertThat(browser.findElement(By.id("inputs.connection_limit")).getAttribute("value")).isEqualTo("300");
+
+    browser.get(previewPage);
+    browser.findElement(By.cssSelector(".preview-actions button[value=apply]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlToBe(previewPage)));
+    String applyId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+    assertThat(applyId).startsWith("req_").isNotEqualTo(previewId);
+    JsonNode apply = api.awaitStatus(payments, applyId, "awaiting_approval", WAIT); // the real one waits for an approver
+    assertThat(apply.get("action").asText()).isEqualTo("apply");
+    assertThat(apply.at("/inputs/connection_limit").asInt()).isEqualTo(300);
+    assertThat(apply.get("environment").asText()).isEqualTo("prod");
   }
 
   @Test
