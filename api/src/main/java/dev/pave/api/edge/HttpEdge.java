@@ -34,6 +34,7 @@ public final class HttpEdge {
     filter(environment.servlets(), "query-string-rules", new QueryStringRules());
     filter(environment.servlets(), "failed-auth-limit", new FailedAuthLimit(failedSignIns));
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+    environment.jersey().register(new CloseWhenBodyUnread());
     installAdmin(config, environment);
 
     // Jersey makes a relative Location absolute from the request's Host header, which the client
