@@ -1,12 +1,14 @@
 package dev.pave.api.portal;
 
-import jakarta.ws.rs.core.UriBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The "Older"/"Next" link of a paged list: the same filters, and the cursor the service gave. */
 final class PageLink {
 
-  /** Requests, workspaces and inboxes alike: a page holds this many rows. */
+  /** Requests and workspaces: a page holds this many rows. */
   static final int SIZE = 50;
 
   private PageLink() {}
@@ -16,13 +18,14 @@ final class PageLink {
     if (cursor == null) {
       return null;
     }
-    UriBuilder link = UriBuilder.fromPath(path);
+    // Encoded here, not by a UriBuilder: that would read a "{" typed in a filter as a template.
+    StringJoiner query = new StringJoiner("&", path + "?", "");
     filters.forEach((name, value) -> {
       if (value != null) {
-        link.queryParam(name, value);
+        query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
       }
     });
-    return link.queryParam("cursor", cursor).build().toString();
+    return query.add("cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)).toString();
   }
 
   /** A filter field left empty filters nothing. */
