@@ -7,7 +7,8 @@ import java.util.List;
 /** The answer of the list: {"workspaces": [...]}, an object so that fields can be added beside the list. */
 public record WorkspaceList(List<WorkspaceView> workspaces,
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "Where the next page starts (pass it as cursor); absent on the last page")
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+        description = "Where the next page starts (pass it as cursor); absent on the last page")
     String nextCursor) {
 
   public WorkspaceList(List<WorkspaceView> workspaces) {

@@ -39,8 +39,9 @@ public class WorkspaceResource {
 
   @GET
   @Operation(operationId = "listWorkspaces", summary = "Live workspaces of the caller's team (every team for"
-      + " approvers, auditors, admins)",
-      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The live workspaces"))
+      + " approvers, auditors, admins), by name; pages with limit and cursor",
+      responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The live workspaces"),
+          @ApiResponse(responseCode = "422", ref = "Unprocessable")})
   public WorkspaceList list(@Auth PavePrincipal caller, @QueryParam("team") String team,
       @Parameter(description = "Page size; without it, every live workspace (the answer before paging existed)",
           schema = @Schema(type = "integer", minimum = "1", maximum = "500"))
