@@ -110,6 +110,28 @@ class PagedListsTest {
   }
 
   @Test
+  void aTeamFilterNeverWidensWhatARequesterReads() throws Exception {
+    HttpApi.Reply issued = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens",
+        Map.of("name", "ci-search", "team", "search", "role", "requester"));
+    String search = issued.body().get("token").asText();
+    for (String path : List.of("/v1/workspaces?team=data&limit=50", "/v1/workspaces?team=data",
+        "/v1/requests?team=data&limit=50")) {
+      HttpApi.Reply reply = api.get(search, path);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.body().path(path.startsWith("/v1/workspaces") ? "workspaces" : "requests")).as(path).isEmpty();
+    }
+    HttpApi.Reply own = api.get(search, "/v1/workspaces?limit=50");
+    assertThat(own.body().get("workspaces")).hasSize(50)
+        .allSatisfy(w -> assertThat(w.get("team").asText()).isEqualTo("search"));
+    String cookie = BrowserHttp.cookie(web.signInToPortal(search), SessionCookie.NAME).orElseThrow();
+    assertThat(matches(ROW_LINK, web.get("/workspaces?team=data", cookie).body())).isEmpty();
+    List<String> shown = matches(ROW_LINK, web.get("/workspaces", cookie).body());
+    assertThat(shown).hasSize(PageLink.SIZE)
+        .containsExactlyElementsOf(column("SELECT name FROM workspaces WHERE status = 'live' AND team = 'search'"
+            + " ORDER BY name LIMIT " + PageLink.SIZE));
+  }
+
+  @Test
   void aCursorPaveDidNotGiveIsA422OnTheCursor() {
     for (String path : List.of("/v1/requests?cursor=bm90LWEtY3Vyc29y", "/v1/workspaces?cursor=%21%21",
         "/v1/requests?cursor=" + dev.pave.api.core.ListCursor.encode("yesterday", "req_x"))) {
