@@ -11,7 +11,7 @@ CREATE TEMP TABLE bench_requests AS
 WITH n AS (SELECT coalesce(nullif(current_setting('pave.bench_requests', true), ''), '206000')::int AS total),
 base AS (
   SELECT i, n.total,
-    'req_bench' || lpad(i::text, 7, '0') AS id,
+    'req_bench' || lpad(i::text, 11, '0') AS id, -- Pave's id format: req_ and 16 letters or digits
     (ARRAY['payments', 'search', 'checkout', 'identity', 'data', 'mobile', 'growth', 'platform'])[1 + floor(random() * 8)::int] AS team,
     (ARRAY['postgres-database', 'object-store', 'redis-cache', 'kafka-topic', 'dns-record'])[1 + floor(power(random(), 1.6) * 5)::int] AS module,
     random() AS u_env, random() AS u_outcome, random() AS u_failure, random() AS u_cancel,

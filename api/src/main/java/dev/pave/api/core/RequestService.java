@@ -132,6 +132,13 @@ public final class RequestService {
   }
 
   public List<RequestView> list(PavePrincipal caller, String workspace, String status, String team, int limit) {
+    return page(caller, workspace, status, team, limit, null).requests();
+  }
+
+  /** A page of the requests the caller may read, newest first, and the next page's cursor (null on the last). */
+  public record Page(List<RequestView> requests, String nextCursor) {}
+
+  public Page page(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
     if (status != null) {
       try {
         RequestStatus.fromWire(status);
@@ -139,12 +146,20 @@ public final class RequestService {
         throw ApiException.invalid("status", "is not a request status");
       }
     }
+    RequestKey after = cursor == null ? null : RequestKey.of(cursor);
     String effectiveTeam = caller.seesAllTeams() ? team : caller.team();
     if (team != null && !caller.seesAllTeams() && !team.equals(caller.team())) {
-      return List.of();
+      return new Page(List.of(), null);
     }
-    return jdbi.onDemand(RequestDao.class).list(effectiveTeam, workspace, status, limit).stream()
+    // One row more than asked says whether there is a next page without counting them all.
+    List<RequestView> rows = jdbi.onDemand(RequestDao.class).list(effectiveTeam, workspace, status,
+        after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1).stream()
         .map(views::summary).toList();
+    if (rows.size() <= limit) {
+      return new Page(rows, null);
+    }
+    RequestView last = rows.get(limit - 1);
+    return new Page(rows.subList(0, limit), RequestKey.encode(last.createdAt(), last.id()));
   }
 
   public RequestView cancel(PavePrincipal caller, String id) {

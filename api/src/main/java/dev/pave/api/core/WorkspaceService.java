@@ -34,9 +34,35 @@ public final class WorkspaceService {
     this.json = json;
   }
 
+  /** Every live workspace the caller may read, by name: the API's answer when no limit is given. */
   public List<WorkspaceView> live(PavePrincipal caller) {
-    return jdbi.onDemand(WorkspaceDao.class).live(caller.seesAllTeams() ? null : caller.team()).stream()
+    return live(caller, null);
+  }
+
+  /** The same, of one team ({@code null}: every team the caller may read). */
+  public List<WorkspaceView> live(PavePrincipal caller, String team) {
+    if (team != null && !caller.seesAllTeams() && !team.equals(caller.team())) {
+      return List.of();
+    }
+    return jdbi.onDemand(WorkspaceDao.class).live(caller.seesAllTeams() ? team : caller.team()).stream()
         .map(this::view).toList();
+  }
+
+  /** A page of the live workspaces the caller may read, by name, and the next page's cursor (null on the last). */
+  public record Page(List<WorkspaceView> workspaces, String nextCursor) {}
+
+  public Page live(PavePrincipal caller, String team, int limit, String cursor) {
+    String after = cursor == null ? null : ListCursor.decode(cursor, 1).get(0);
+    if (team != null && !caller.seesAllTeams() && !team.equals(caller.team())) {
+      return new Page(List.of(), null);
+    }
+    // One row more than asked says whether there is a next page without counting them all.
+    List<WorkspaceView> rows = jdbi.onDemand(WorkspaceDao.class)
+        .live(caller.seesAllTeams() ? team : caller.team(), after, limit + 1).stream().map(this::view).toList();
+    if (rows.size() <= limit) {
+      return new Page(rows, null);
+    }
+    return new Page(rows.subList(0, limit), ListCursor.encode(rows.get(limit - 1).name()));
   }
 
   public WorkspaceView get(PavePrincipal caller, String name) {

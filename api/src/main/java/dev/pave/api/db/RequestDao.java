@@ -38,13 +38,23 @@ public interface RequestDao {
   Optional<RequestRow> findByIdempotencyKey(@Bind("team") String team, @Bind("subject") String subject,
       @Bind("key") String key);
 
+  default List<RequestRow> list(String team, String workspace, String status, int limit) {
+    return list(team, workspace, status, null, null, limit);
+  }
+
+  /**
+   * Newest first; with {@code beforeAt}/{@code beforeId}, the rows after that one in this order
+   * (keyset paging over the indexes of V18, which end in {@code created_at DESC, id DESC}).
+   */
   @SqlQuery("SELECT " + COLUMNS + " FROM requests"
       + " WHERE (CAST(:team AS text) IS NULL OR team = :team)"
       + " AND (CAST(:workspace AS text) IS NULL OR workspace = :workspace)"
       + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+      + " AND (CAST(:beforeAt AS timestamptz) IS NULL OR (created_at, id) < (CAST(:beforeAt AS timestamptz), :beforeId))"
       + " ORDER BY created_at DESC, id DESC LIMIT :limit")
   List<RequestRow> list(@Bind("team") String team, @Bind("workspace") String workspace,
-      @Bind("status") String status, @Bind("limit") int limit);
+      @Bind("status") String status, @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") String beforeId,
+      @Bind("limit") int limit);
 
   @SqlQuery("SELECT id FROM requests WHERE " + UNFINISHED + " ORDER BY created_at, id")
   List<String> unfinished();

@@ -21,6 +21,12 @@ public interface WorkspaceDao {
       + " AND (CAST(:team AS text) IS NULL OR team = :team) ORDER BY name")
   List<WorkspaceRow> live(@Bind("team") String team);
 
+  /** A page of {@link #live}: the names after {@code after} (keyset paging, index of V18). */
+  @SqlQuery("SELECT " + COLUMNS + " FROM workspaces WHERE status = 'live'"
+      + " AND (CAST(:team AS text) IS NULL OR team = :team)"
+      + " AND (CAST(:after AS text) IS NULL OR name > :after) ORDER BY name LIMIT :limit")
+  List<WorkspaceRow> live(@Bind("team") String team, @Bind("after") String after, @Bind("limit") int limit);
+
   /** A successful apply makes (or keeps) the workspace live with the request's inputs and outputs. */
   @SqlUpdate("INSERT INTO workspaces (name, module, version, team, environment, status, inputs, outputs,"
       + " sensitive_outputs, sealed_secrets, expires_at, cost_monthly_usd, last_request_id, created_at, updated_at)"

@@ -14,12 +14,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The approver's inbox: every request awaiting approval with what an approver weighs (plan,
@@ -42,11 +45,19 @@ public class InboxPages {
 
   public record Item(RequestView request, boolean own) {}
 
-  public record Inbox(List<Item> items, String problem, boolean decides) {}
+  public record Inbox(List<Item> items, String problem, boolean decides, String team, String next) {}
+
+  /**
+   * Newest first, as every list of the API. Each waiting request is shown whole (plan, changes,
+   * policies), a few reads apiece, so a page holds fewer of them than a plain list does.
+   */
+  static final int SIZE = 20;
 
   @GET
-  public Response inbox(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return pages.forCaller(headers, uri, caller -> page(200, caller, null));
+  public Response inbox(@QueryParam("team") String team, @QueryParam("cursor") String cursor,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    return pages.forCaller(headers, uri, caller -> page(200, caller, null, PageLink.blank(team),
+        PageLink.blank(cursor)));
   }
 
   @POST
@@ -63,18 +74,21 @@ public class InboxPages {
         if (refused.code() == 404) {
           throw refused;
         }
-        return page(refused.code(), caller, refused.toError().message());
+        return page(refused.code(), caller, refused.toError().message(), null, null);
       }
       return PortalPages.seeOther("/requests/" + id);
     });
   }
 
-  private Response page(int status, PavePrincipal caller, String problem) {
-    List<Item> items = requests.list(caller, null, "awaiting_approval", null, 200).stream()
+  private Response page(int status, PavePrincipal caller, String problem, String team, String cursor) {
+    RequestService.Page waiting = requests.page(caller, null, "awaiting_approval", team, SIZE, cursor);
+    List<Item> items = waiting.requests().stream()
         .map(summary -> new Item(requests.get(caller, summary.id()), requests.isRequester(caller, summary.id())))
         .toList();
     boolean decides = caller.role() == Role.APPROVER || caller.role() == Role.ADMIN;
-    return PortalPages.html(status, new PortalView("inbox.ftlh", "Inbox", caller, new Inbox(items, problem, decides)))
-        .build();
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("team", team);
+    return PortalPages.html(status, new PortalView("inbox.ftlh", "Inbox", caller, new Inbox(items, problem, decides,
+        team, PageLink.next("/inbox", filters, waiting.nextCursor())))).build();
   }
 }

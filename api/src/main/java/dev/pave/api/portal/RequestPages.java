@@ -16,11 +16,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,11 +50,25 @@ public class RequestPages {
     this.modules = modules;
   }
 
+  /** A page of {@code /requests}: its rows, the filters it was asked with (to show them again) and the next page. */
+  public record Listing(List<RequestView> requests, String team, String status, String workspace, String next) {}
+
+  /** Newest first, {@link PageLink#SIZE} a page, with the API's filters (GET /v1/requests). */
   @GET
-  public Response list(@Context HttpHeaders headers, @Context UriInfo uri) {
+  public Response list(@QueryParam("team") String team, @QueryParam("status") String status,
+      @QueryParam("workspace") String workspace, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
     return pages.forCaller(headers, uri, caller -> {
-      List<RequestView> list = requests.list(caller, null, null, null, 100);
-      return PortalPages.html(200, new PortalView("requests.ftlh", "Requests", caller, list)).build();
+      String t = PageLink.blank(team);
+      String s = PageLink.blank(status);
+      String w = PageLink.blank(workspace);
+      RequestService.Page page = requests.page(caller, w, s, t, PageLink.SIZE, PageLink.blank(cursor));
+      Map<String, String> filters = new LinkedHashMap<>();
+      filters.put("team", t);
+      filters.put("status", s);
+      filters.put("workspace", w);
+      return PortalPages.html(200, new PortalView("requests.ftlh", "Requests", caller,
+          new Listing(page.requests(), t, s, w, PageLink.next("/requests", filters, page.nextCursor())))).build();
     });
   }
 

@@ -12,12 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +49,21 @@ public class WorkspacePages {
   public record WorkspacePage(WorkspaceView workspace, List<Output> outputs, boolean revealed, boolean ownTeam,
       boolean confirmDestroy) {}
 
+  /** A page of {@code /workspaces}: its rows, the team filter it was asked with, and the next page. */
+  public record Listing(List<WorkspaceView> workspaces, String team, String next) {}
+
+  /** By name, {@link PageLink#SIZE} a page (GET /v1/workspaces?limit=...): a reviewer sees every team's. */
   @GET
-  public Response list(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return pages.forCaller(headers, uri, caller -> PortalPages.html(200, new PortalView("workspaces.ftlh",
-        "Workspaces", caller, workspaces.live(caller))).build());
+  public Response list(@QueryParam("team") String team, @QueryParam("cursor") String cursor,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    return pages.forCaller(headers, uri, caller -> {
+      String t = PageLink.blank(team);
+      WorkspaceService.Page page = workspaces.live(caller, t, PageLink.SIZE, PageLink.blank(cursor));
+      Map<String, String> filters = new LinkedHashMap<>();
+      filters.put("team", t);
+      return PortalPages.html(200, new PortalView("workspaces.ftlh", "Workspaces", caller,
+          new Listing(page.workspaces(), t, PageLink.next("/workspaces", filters, page.nextCursor())))).build();
+    });
   }
 
   @GET

@@ -90,8 +90,10 @@ public class RequestResource {
   public RequestList list(@Auth PavePrincipal caller, @QueryParam("workspace") String workspace,
       @QueryParam("status") String status, @QueryParam("team") String team,
       @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
-      @QueryParam("limit") String limit) {
-    return new RequestList(requests.list(caller, workspace, status, team, limit(limit)));
+      @QueryParam("limit") String limit,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+    RequestService.Page page = requests.page(caller, workspace, status, team, limit(limit), cursor);
+    return new RequestList(page.requests(), page.nextCursor());
   }
 
   @POST

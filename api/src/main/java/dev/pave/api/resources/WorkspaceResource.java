@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pave.api.api.WorkspaceList;
 import dev.pave.api.api.WorkspaceView;
 import dev.pave.api.auth.PavePrincipal;
+import dev.pave.api.core.Limits;
 import dev.pave.api.core.WorkspaceService;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +29,8 @@ import java.util.Map;
 @Tag(name = "workspaces")
 public class WorkspaceResource {
 
+  private static final int MAX_LIMIT = 500;
+
   private final WorkspaceService workspaces;
 
   public WorkspaceResource(WorkspaceService workspaces) {
@@ -36,10 +39,21 @@ public class WorkspaceResource {
 
   @GET
   @Operation(operationId = "listWorkspaces", summary = "Live workspaces of the caller's team (every team for"
-      + " approvers, auditors, admins)",
-      responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The live workspaces"))
-  public WorkspaceList list(@Auth PavePrincipal caller) {
-    return new WorkspaceList(workspaces.live(caller));
+      + " approvers, auditors, admins), by name; pages with limit and cursor",
+      responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The live workspaces"),
+          @ApiResponse(responseCode = "422", ref = "Unprocessable")})
+  public WorkspaceList list(@Auth PavePrincipal caller, @QueryParam("team") String team,
+      @Parameter(description = "Page size; without it, every live workspace (the answer before paging existed)",
+          schema = @Schema(type = "integer", minimum = "1", maximum = "500"))
+      @QueryParam("limit") String limit,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+    // Without a limit, the whole list, as this call answered before it had pages: callers that read
+    // it all keep working. A limit (or a cursor) asks for pages.
+    if (limit == null && cursor == null) {
+      return new WorkspaceList(workspaces.live(caller, team));
+    }
+    WorkspaceService.Page page = workspaces.live(caller, team, Limits.parse(limit, MAX_LIMIT, MAX_LIMIT), cursor);
+    return new WorkspaceList(page.workspaces(), page.nextCursor());
   }
 
   @GET

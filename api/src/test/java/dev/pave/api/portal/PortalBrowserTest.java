@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The portal's flows in a real Chromium at 1366x768, one app and one browser for all of them,
  * every page checked by axe-core: provision a database through the form and connect with the
- * revealed password, a bad input, an approver's inbox, another team's request, feedback, a flow
- * by keyboard alone, and a preview that leads to the real request.
+ * revealed password, a bad input, an approver's inbox, another team's request, feedback, a whole
+ * request by keyboard alone, and a preview that leads to the real request.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PortalBrowserTest {
@@ -77,6 +78,47 @@ class PortalBrowserTest {
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("token");
     new Actions(browser).sendKeys(token).sendKeys(Keys.ENTER).perform();
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Catalog"));
+  }
+
+  /**
+   * Tab (Shift-Tab when {@code back}) until the focused element is {@code target}, as a keyboard
+   * user does, checking that every element the focus passes shows it (an outline or a shadow).
+   */
+  static WebElement tabTo(String what, Predicate<WebElement> target, boolean back) {
+    for (int step = 0; step < 100; step++) {
+      new Actions(browser).sendKeys(back ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB).perform();
+      WebElement focused = browser.switchTo().activeElement();
+      assertFocusIsVisible(focused);
+      if (target.test(focused)) {
+        return focused;
+      }
+    }
+    throw new AssertionError("the keyboard never reached " + what + " on " + browser.getCurrentUrl());
+  }
+
+  static WebElement tabTo(String what, Predicate<WebElement> target) {
+    return tabTo(what, target, false);
+  }
+
+  static void assertFocusIsVisible(WebElement focused) {
+    String outline = focused.getCssValue("outline-style");
+    String shadow = focused.getCssValue("box-shadow");
+    assertThat(!"none".equals(outline) && !outline.isEmpty() || !"none".equals(shadow) && !shadow.isEmpty())
+        .as("focus visible on <%s id=%s>%s: outline-style %s, box-shadow %s", focused.getTagName(),
+            focused.getAttribute("id"), focused.getText(), outline, shadow)
+        .isTrue();
+  }
+
+  static Predicate<WebElement> id(String id) {
+    return e -> id.equals(e.getAttribute("id"));
+  }
+
+  static Predicate<WebElement> link(String text) {
+    return e -> e.getTagName().equals("a") && e.getText().strip().equals(text);
+  }
+
+  static void press(CharSequence... keys) {
+    new Actions(browser).sendKeys(keys).perform();
   }
 
   static void awaitStatus(String status) {
@@ -202,6 +244,42 @@ class PortalBrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/requests/" + id));
     awaitStatus("succeeded");
     assertThat(api.get(payments, "/v1/requests/" + id).body().at("/approval/decision").asText()).isEqualTo("approve");
+  }
+
+  /**
+   * Issue 11 item 12: a whole flow by keyboard alone (Tab, Shift-Tab, Enter, Space, typing; no
+   * click, no script): sign in, open the catalog, open the form, fill it, submit, reach the
+   * request page, with the focus visible on every element it passes.
+   */
+  @Test
+  void aWholeRequestByKeyboardAlone() {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/");
+    tabTo("the token field", id("token"));
+    press(payments, Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Catalog"));
+
+    tabTo("the Requests link", link("Requests"));
+    press(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Requests"));
+    tabTo("the Catalog link", link("Catalog"), true); // back along the navigation
+    press(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Catalog"));
+
+    tabTo("the form's link", link("Request PostgreSQL database"));
+    press(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Request PostgreSQL"));
+
+    tabTo("the workspace field", id("workspace"));
+    press("keys-db");
+    tabTo("the database name field", id("inputs.database_name"));
+    press("keys");
+    tabTo("the Request button", e -> "apply".equals(e.getAttribute("value")));
+    press(Keys.SPACE); // a button takes Space as Enter
+
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/requests/req_[0-9A-Za-z]{16}$"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("keys-db");
+    awaitStatus("succeeded");
   }
 
   @Test
