@@ -20,6 +20,8 @@ import dev.pave.workflows.crypto.Hashes;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -139,6 +141,27 @@ public final class RequestService {
   public record Page(List<RequestView> requests, String nextCursor) {}
 
   public Page page(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
+    Rows page = rows(caller, workspace, status, team, limit, cursor);
+    return new Page(page.rows().stream().map(views::summary).toList(), page.nextCursor());
+  }
+
+  /**
+   * A page as full views (steps, policy results, plan and its changes, approval), read together,
+   * and which of them the caller asked for: what the approver's inbox shows.
+   */
+  public record FullPage(List<RequestView> requests, Set<String> askedByCaller, String nextCursor) {}
+
+  public FullPage fullPage(PavePrincipal caller, String workspace, String status, String team, int limit,
+      String cursor) {
+    Rows page = rows(caller, workspace, status, team, limit, cursor);
+    Set<String> asked = page.rows().stream().filter(row -> Subjects.isCaller(caller, row.requesterSubject()))
+        .map(RequestRow::id).collect(Collectors.toUnmodifiableSet());
+    return new FullPage(views.ofAll(page.rows()), asked, page.nextCursor());
+  }
+
+  private record Rows(List<RequestRow> rows, String nextCursor) {}
+
+  private Rows rows(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
     if (status != null) {
       try {
         RequestStatus.fromWire(status);
@@ -149,17 +172,16 @@ public final class RequestService {
     RequestKey after = cursor == null ? null : RequestKey.of(cursor);
     String effectiveTeam = caller.seesAllTeams() ? team : caller.team();
     if (team != null && !caller.seesAllTeams() && !team.equals(caller.team())) {
-      return new Page(List.of(), null);
+      return new Rows(List.of(), null);
     }
     // One row more than asked says whether there is a next page without counting them all.
-    List<RequestView> rows = jdbi.onDemand(RequestDao.class).list(effectiveTeam, workspace, status,
-        after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1).stream()
-        .map(views::summary).toList();
+    List<RequestRow> rows = jdbi.onDemand(RequestDao.class).list(effectiveTeam, workspace, status,
+        after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1);
     if (rows.size() <= limit) {
-      return new Page(rows, null);
+      return new Rows(rows, null);
     }
-    RequestView last = rows.get(limit - 1);
-    return new Page(rows.subList(0, limit), RequestKey.encode(last.createdAt(), last.id()));
+    RequestRow last = rows.get(limit - 1);
+    return new Rows(rows.subList(0, limit), RequestKey.encode(last.createdAt(), last.id()));
   }
 
   public RequestView cancel(PavePrincipal caller, String id) {

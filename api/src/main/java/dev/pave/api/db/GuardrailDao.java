@@ -27,6 +27,9 @@ public interface GuardrailDao {
   @SqlQuery("SELECT * FROM request_policy_results WHERE request_id = :requestId ORDER BY seq")
   List<PolicyResultRow> results(@Bind("requestId") String requestId);
 
+  @SqlQuery("SELECT * FROM request_policy_results WHERE request_id = ANY(:requestIds) ORDER BY request_id, seq")
+  List<PolicyResultRow> resultsOf(@Bind("requestIds") String[] requestIds);
+
   @SqlUpdate("UPDATE requests SET approval_required = true, approval_deadline = CASE WHEN :replace"
       + " THEN CAST(:deadline AS timestamptz) ELSE COALESCE(approval_deadline, :deadline) END WHERE id = :requestId")
   void openApproval(@Bind("requestId") String requestId, @Bind("deadline") Instant deadline,
@@ -45,4 +48,7 @@ public interface GuardrailDao {
 
   @SqlQuery("SELECT * FROM approvals WHERE request_id = :requestId ORDER BY decided_at")
   List<ApprovalRow> approvals(@Bind("requestId") String requestId);
+
+  @SqlQuery("SELECT * FROM approvals WHERE request_id = ANY(:requestIds) ORDER BY request_id, decided_at")
+  List<ApprovalRow> approvalsOf(@Bind("requestIds") String[] requestIds);
 }

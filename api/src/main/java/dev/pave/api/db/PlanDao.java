@@ -1,8 +1,11 @@
 package dev.pave.api.db;
 
 import dev.pave.workflows.activities.SavedPlan;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -19,4 +22,13 @@ public interface PlanDao {
 
   @SqlQuery("SELECT sealed, sha256, sealed_json FROM plans WHERE request_id = :requestId")
   Optional<SavedPlan> find(@Bind("requestId") String requestId);
+
+  /**
+   * The plans' hashes alone, by request id: a view that already knows what a plan changes reads
+   * no sealed bytes.
+   */
+  @SqlQuery("SELECT request_id, sha256 FROM plans WHERE request_id = ANY(:requestIds)")
+  @KeyColumn("request_id")
+  @ValueColumn("sha256")
+  Map<String, String> hashesOf(@Bind("requestIds") String[] requestIds);
 }

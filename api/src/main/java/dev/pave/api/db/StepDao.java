@@ -36,4 +36,9 @@ public interface StepDao {
   @SqlQuery("SELECT request_id, seq, name, started_at, finished_at, duration_ms, outcome, actor, worker"
       + " FROM request_steps WHERE request_id = :requestId ORDER BY seq")
   List<StepRow> forRequest(@Bind("requestId") String requestId);
+
+  /** The steps of a page of requests in one query (the inbox), in each request's order. */
+  @SqlQuery("SELECT request_id, seq, name, started_at, finished_at, duration_ms, outcome, actor, worker"
+      + " FROM request_steps WHERE request_id = ANY(:requestIds) ORDER BY request_id, seq")
+  List<StepRow> forRequests(@Bind("requestIds") String[] requestIds);
 }

@@ -81,9 +81,9 @@ public class InboxPages {
   }
 
   private Response page(int status, PavePrincipal caller, String problem, String team, String cursor) {
-    RequestService.Page waiting = requests.page(caller, null, "awaiting_approval", team, SIZE, cursor);
+    RequestService.FullPage waiting = requests.fullPage(caller, null, "awaiting_approval", team, SIZE, cursor);
     List<Item> items = waiting.requests().stream()
-        .map(summary -> new Item(requests.get(caller, summary.id()), requests.isRequester(caller, summary.id())))
+        .map(request -> new Item(request, waiting.askedByCaller().contains(request.id())))
         .toList();
     boolean decides = caller.role() == Role.APPROVER || caller.role() == Role.ADMIN;
     Map<String, String> filters = new LinkedHashMap<>();
