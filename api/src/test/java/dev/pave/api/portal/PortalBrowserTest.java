@@ -39,6 +39,7 @@ class PortalBrowserTest {
 
   static final DropwizardAppExtension<PaveConfiguration> APP = PaveTestApp.embedded();
   static final Duration WAIT = Duration.ofSeconds(90);
+  static final Duration FIND = Duration.ofSeconds(10);
   static HttpApi api;
   static ChromeDriver browser;
   static String base;
@@ -54,6 +55,9 @@ class PortalBrowserTest {
     approver = issue("lead-platform", "platform", "approver");
     search = issue("dev-search", "search", "requester");
     browser = Browser.start(1366, 768);
+    // A form's POST (a click, Enter) may still be answering when the call returns: every lookup
+    // waits up to this long for its element instead of failing on the page before.
+    browser.manage().timeouts().implicitlyWait(FIND);
   }
 
   @AfterAll
@@ -149,7 +153,9 @@ class PortalBrowserTest {
     // ... and once it has ended, the whole page follows: outputs, feedback, no Cancel.
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/feedback']")));
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO); // an absence: no need to wait for it
     assertThat(browser.findElements(By.cssSelector("form[action$='/cancel']"))).isEmpty();
+    browser.manage().timeouts().implicitlyWait(FIND);
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("shop_owner");
     Axe.check(browser, "request");
 
@@ -208,7 +214,10 @@ class PortalBrowserTest {
     browser.findElement(By.id("inputs.connection_limit")).sendKeys("9999");
     browser.findElement(By.cssSelector("button[value=apply]")).click();
 
-    assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("fix the fields");
+    // A form's POST may still be answering when click() returns: wait for the answer's page.
+    WebElement problem = new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+    assertThat(problem.getText()).contains("fix the fields");
     assertThat(browser.findElement(By.id("inputs.database_name-error")).getText()).isNotBlank();
     assertThat(browser.findElement(By.id("inputs.connection_limit-error")).getText()).contains("500");
     assertThat(browser.findElement(By.id("inputs.database_name")).getAttribute("value")).isEqualTo("Not A Name");
