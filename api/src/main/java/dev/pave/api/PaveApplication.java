@@ -38,6 +38,7 @@ import dev.pave.api.errors.BodySizeLimit;
 import dev.pave.api.errors.JsonInputExceptionMapper;
 import dev.pave.api.errors.UnexpectedExceptionMapper;
 import dev.pave.api.errors.WebExceptionMapper;
+import dev.pave.api.logs.RequestLogs;
 import dev.pave.api.logs.RequestLogsFeature;
 import dev.pave.api.metrics.MetricsFeature;
 import dev.pave.api.portal.PortalFeature;
@@ -156,7 +157,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     ApprovalService approvals = new ApprovalService(services.jdbi(), requests, runs, clock);
     RequestHistory history = new RequestHistory(services.provisioning(), historyArchive, json);
     jersey.register(new RequestResource(requests, approvals, history));
-    RequestLogsFeature.register(environment, services.jdbi(), requests);
+    RequestLogs logs = RequestLogsFeature.register(environment, services.jdbi(), requests);
     WorkspaceService workspaces = new WorkspaceService(services.jdbi(), views, services.secrets(), json);
     jersey.register(new WorkspaceResource(workspaces));
     AuditTrail auditTrail = new AuditTrail(services.jdbi(), services.auditKey(), clock);
@@ -174,7 +175,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     WebhooksFeature.register(environment, services.jdbi(), services.secrets(), config,
         services.webhookDeliveryRuns(config.webhooks));
     PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi(), services.catalog(),
-        requests, approvals, workspaces, auditTrail, history));
+        requests, approvals, workspaces, auditTrail, history, logs));
   }
 
   /** One simulation at a time, none queued: each holds a core for up to its deadline. */

@@ -30,7 +30,7 @@ public final class PortalFeature {
 
   /** The services the portal's pages call with the session's caller, exactly as the API does. */
   public record Services(Jdbi jdbi, ModuleCatalog catalog, RequestService requests, ApprovalService approvals,
-      WorkspaceService workspaces, AuditTrail audit, RequestHistory history) {}
+      WorkspaceService workspaces, AuditTrail audit, RequestHistory history, RequestLogs logs) {}
 
   public static void register(Environment environment, SessionFeature browser, Services services) {
     var jersey = environment.jersey();
@@ -47,8 +47,7 @@ public final class PortalFeature {
     jersey.register(new CatalogResource(pages, modules, services.catalog()));
     jersey.register(new RequestFormResource(pages, modules, services.requests(), environment.getObjectMapper()));
     // The same reader as GET /v1/requests/{id}/logs (its authorization is the request's own).
-    RequestLogs logs = new RequestLogs(services.jdbi(), services.requests());
-    jersey.register(new RequestPages(pages, services.requests(), feedback, logs, modules));
+    jersey.register(new RequestPages(pages, services.requests(), feedback, services.logs(), modules));
     jersey.register(new InboxPages(pages, services.requests(), services.approvals()));
     jersey.register(new WorkspacePages(pages, services.workspaces(), services.requests()));
     jersey.register(new AuditPages(pages, services.audit(), services.requests(), services.history()));
