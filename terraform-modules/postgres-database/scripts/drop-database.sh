@@ -22,6 +22,10 @@ if [ -z "$CLAIM" ]; then
   exit 1
 fi
 
+# No check of the maintenance databases here: a destroy only takes access away.
+. "$(dirname "$0")/session.sh"
+open_claims_database off
+
 # WITH (FORCE) (PostgreSQL 13+) terminates open sessions, which would otherwise block the drop.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" -v claim="pave-workspace:$CLAIM" \
   -f "$(dirname "$0")/claim.sql" -f - <<'SQL'
@@ -33,5 +37,6 @@ SELECT format('GRANT %I TO CURRENT_USER', :'owner')
  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);
 DROP ROLE IF EXISTS :"owner";
+DELETE FROM claims WHERE (kind, object_name) IN (('database', :'db'), ('role', :'owner'));
 \endif
 SQL

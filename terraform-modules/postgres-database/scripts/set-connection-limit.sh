@@ -6,6 +6,9 @@ set -eu
 : "${DB_NAME:?DB_NAME is required}"
 : "${CONNECTION_LIMIT:?CONNECTION_LIMIT is required}"
 
+# For its timeouts; it runs on the maintenance database, with no claim to check.
+. "$(dirname "$0")/session.sh"
+
 # The ::int cast rejects anything but a number before it can reach the statement.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v limit="$CONNECTION_LIMIT" <<'SQL'
 \set VERBOSITY terse

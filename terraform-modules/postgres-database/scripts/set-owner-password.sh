@@ -16,6 +16,9 @@ OWNER_VERIFIER=$(/bin/sh "$scripts/scram-verifier.sh")
 export OWNER_VERIFIER
 unset OWNER_PASSWORD # psql has no use for it
 
+. "$scripts/session.sh"
+open_claims_database off
+
 # The verifier is read with \getenv (psql 15+), so it is not on psql's command line either.
 exec psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" -v owner="$OWNER_NAME" -v claim="pave-workspace:$CLAIM" \
   -f "$scripts/claim.sql" -f - <<'SQL'

@@ -65,6 +65,9 @@ class PostgresDatabaseModuleTest {
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '" + ADMIN_PASSWORD + "'");
       s.execute("CREATE ROLE stranger LOGIN PASSWORD 'stranger'");
+      // The platform's one-time set-up (docs/modules.md): the maintenance databases are the admin's alone.
+      s.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC");
+      s.execute("GRANT CONNECT ON DATABASE postgres TO " + ADMIN);
     }
   }
 
