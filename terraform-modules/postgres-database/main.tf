@@ -19,8 +19,9 @@ locals {
       PGDATABASE = "postgres"
       DB_NAME    = var.database_name
       OWNER_NAME = local.owner
-      # This workspace's stable id, commented on what it creates: every script acts only on
-      # objects that carry it, the destroy-time one included (which may only read `self`).
+      # This workspace's stable id, recorded as the claim of what it creates (in the admin-only
+      # claims database, scripts/claim.sql): every script acts only on objects claimed with it,
+      # the destroy-time one included (which may only read `self`).
       CLAIM = var.pave_workspace
     }
   }
