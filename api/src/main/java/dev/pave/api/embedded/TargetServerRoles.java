@@ -13,6 +13,10 @@ import java.util.List;
  * reach the server's files or programs). Databases and owner roles that an older Pave created as
  * the superuser stay manageable: since PostgreSQL 16 a CREATEROLE role manages only roles it has
  * ADMIN OPTION on, so each of them is granted to the admin with it.
+ *
+ * <p>The maintenance databases are the admin's alone: PostgreSQL lets every role connect to
+ * {@code postgres} and {@code template1}, so the owner credentials handed to a team would reach
+ * them (and the module refuses to create an owner while they do).
  */
 public final class TargetServerRoles {
 
@@ -35,6 +39,8 @@ public final class TargetServerRoles {
       for (String role : unmanaged) {
         s.execute("GRANT " + role + " TO " + ADMIN + " WITH ADMIN OPTION");
       }
+      s.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC");
+      s.execute("GRANT CONNECT ON DATABASE postgres TO " + ADMIN);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot set up the admin of the embedded target server: " + e.getMessage(), e);
     }
