@@ -145,6 +145,36 @@ class TenantIsolationTest {
     first.destroy();
   }
 
+  @Test
+  void claimsAnOlderVersionWroteAsCommentsMoveOutOfSightAndStillHold() throws Exception {
+    closeMaintenanceDatabasesAsThePlatformDoes();
+    superuser("postgres", "DROP DATABASE IF EXISTS \"" + CLAIMS_DATABASE + "\" WITH (FORCE)"); // not run here yet
+    for (String team : List.of("alpha", "bravo")) { // what the older module's create left, run by the admin
+      admin("CREATE ROLE legacy_" + team + "_owner LOGIN PASSWORD 'legacy'",
+          "COMMENT ON ROLE legacy_" + team + "_owner IS 'pave-workspace:team-" + team + "-legacy'",
+          "GRANT legacy_" + team + "_owner TO CURRENT_USER",
+          "CREATE DATABASE legacy_" + team + " OWNER legacy_" + team + "_owner",
+          "COMMENT ON DATABASE legacy_" + team + " IS 'pave-workspace:team-" + team + "-legacy'",
+          "REVOKE CONNECT, TEMPORARY ON DATABASE legacy_" + team + " FROM PUBLIC",
+          "GRANT CONNECT, TEMPORARY ON DATABASE legacy_" + team + " TO legacy_" + team + "_owner");
+    }
+
+    GoldenPathWorkspace alpha = workspace(workA, ADMIN, "team-alpha-legacy", "legacy_alpha", Map.of());
+    alpha.apply(); // completes its own create: the moved claims are still its own
+    try (Connection c = connect("legacy_alpha", "legacy_alpha_owner", alpha.output("password"));
+        Statement s = c.createStatement()) {
+      assertThat(strings(s, "SELECT description FROM pg_shdescription")).as("every older claim moved out of sight")
+          .noneMatch(description -> description.startsWith("pave-workspace:"));
+    }
+    GoldenPathWorkspace intruder = workspace(workB, ADMIN, "team-charlie-intruder", "legacy_bravo", Map.of());
+    assertThatThrownBy(intruder::apply).as("bravo's moved claim keeps others out").isInstanceOf(TerraformException.class)
+        .hasMessageContaining("database_name \"legacy_bravo\" is not available on this server");
+    alpha.destroy();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'legacy_alpha'")).isZero();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'legacy_bravo'")).isOne();
+    superuser("postgres", "DROP DATABASE legacy_bravo", "DROP ROLE legacy_bravo_owner");
+  }
+
   private GoldenPathWorkspace workspace(Path work, String admin, String workspace, String database,
       Map<String, String> env) {
     Map<String, String> all = new java.util.HashMap<>(env);
@@ -161,6 +191,14 @@ class TenantIsolationTest {
 
   private static void openMaintenanceDatabases() throws SQLException {
     superuser("postgres", "GRANT CONNECT, TEMPORARY ON DATABASE postgres, template1 TO PUBLIC");
+  }
+
+  private static void admin(String... statements) throws SQLException {
+    try (Connection c = connect("postgres", ADMIN, ADMIN_PASSWORD); Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
   }
 
   private static void superuser(String database, String... statements) throws SQLException {
