@@ -63,7 +63,8 @@ final class GoldenPathWorkspace {
     terraform.apply(work, env, Path.of(plan), Duration.ofMinutes(2), TerraformListener.NONE);
   }
 
-  private static void copyModule(Path work) {
+  /** The module's files into {@code work}, as Pave copies a module into a run's work dir. */
+  static void copyModule(Path work) {
     try (Stream<Path> files = Files.walk(MODULE)) {
       for (Path source : files.toList()) {
         Path target = work.resolve(MODULE.relativize(source).toString());

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresDatabaseModuleTest {
 
-  private static final Path MODULE = Path.of("..", "terraform-modules", "postgres-database").toAbsolutePath().normalize();
   private static final String ADMIN = "pave_admin";
   private static final String ADMIN_PASSWORD = "admin-secret";
 
@@ -78,16 +77,7 @@ class PostgresDatabaseModuleTest {
 
   @BeforeEach
   void copyModule() throws IOException {
-    try (Stream<Path> files = Files.walk(MODULE)) {
-      for (Path source : files.toList()) {
-        Path target = work.resolve(MODULE.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target); // without the exec bit: the module runs scripts through /bin/sh
-        }
-      }
-    }
+    GoldenPathWorkspace.copyModule(work);
     TestConfigs.write(work, "_pave_backend.tf", TestConfigs.PG_BACKEND);
     // The admin password reaches the provisioners through Terraform's environment, never a variable.
     env = TerraformEnvironment.minimal(home, settings,
