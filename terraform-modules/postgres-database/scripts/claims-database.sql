@@ -15,10 +15,13 @@ SELECT count(*) > 0 AS maintenance_open,
 \if :maintenance_open
 \if :can_close
 -- The admin owns them (or is a superuser): Pave was given this server, so it closes them. A role
--- that needs them (a monitoring agent) gets CONNECT by name from the platform team.
+-- that needs them (a monitoring agent) gets CONNECT by name from the platform team. Under the
+-- lock of the claims database's set-up below, so that two first runs do not revoke at once.
+SELECT pg_advisory_lock(hashtext('pave-claims-database')) \g /dev/null
 SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', datname)
   FROM pg_database
  WHERE datname IN ('postgres', 'template1') AND has_database_privilege('public', oid, 'CONNECT') \gexec
+SELECT pg_advisory_unlock(hashtext('pave-claims-database')) \g /dev/null
 \else
 -- Written for the platform team: the requester can do nothing about it but pass it on.
 SELECT set_config('pave.refused', format('the target server lets every role connect to database %s, so an owner '
@@ -30,14 +33,18 @@ DO $refuse$ BEGIN RAISE EXCEPTION '%', current_setting('pave.refused'); END $ref
 \endif
 \endif
 
--- Created once, on the first run against this server; the lock only keeps two first runs from
--- both creating it (and lock_timeout bounds it).
-SELECT NOT EXISTS (SELECT FROM pg_database WHERE datname = :'claims_db') AS claims_missing \gset
-\if :claims_missing
+-- Made once, on the first run against this server, and closed to everyone but its owner (again,
+-- should someone open it). The lock keeps two first runs from both creating or both granting
+-- (two concurrent GRANT/REVOKE on one database fail with "tuple concurrently updated"); it is
+-- only taken when there is something to do, and lock_timeout bounds it.
+SELECT NOT EXISTS (SELECT FROM pg_database WHERE datname = :'claims_db')
+    OR EXISTS (SELECT FROM pg_database WHERE datname = :'claims_db'
+               AND (has_database_privilege('public', oid, 'CONNECT') OR has_database_privilege('public', oid, 'TEMPORARY')))
+       AS claims_to_prepare \gset
+\if :claims_to_prepare
 SELECT pg_advisory_lock(hashtext('pave-claims-database')) \g /dev/null
 SELECT format('CREATE DATABASE %I', :'claims_db')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'claims_db') \gexec
-SELECT pg_advisory_unlock(hashtext('pave-claims-database')) \g /dev/null
 \endif
 
 -- Claims are only as good as the database holding them: it must be the admin's (a role that owns
@@ -50,7 +57,10 @@ SELECT set_config('pave.refused', format('database "%s" on the target server, wh
   'to it) (see docs/modules.md)', :'claims_db', current_user), false) \g /dev/null
 DO $refuse$ BEGIN RAISE EXCEPTION '%', current_setting('pave.refused'); END $refuse$;
 \endif
+\if :claims_to_prepare
 SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', datname)
   FROM pg_database
  WHERE datname = :'claims_db'
    AND (has_database_privilege('public', oid, 'CONNECT') OR has_database_privilege('public', oid, 'TEMPORARY')) \gexec
+SELECT pg_advisory_unlock(hashtext('pave-claims-database')) \g /dev/null
+\endif
