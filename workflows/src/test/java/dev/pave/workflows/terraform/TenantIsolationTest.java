@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,15 @@ class TenantIsolationTest {
   @AfterAll
   static void stopServer() throws Exception {
     pg.close();
+  }
+
+  /**
+   * Each test starts on a server the module has not run on: a claims database made by another
+   * admin (the superuser, in some tests) is refused to the next one, as it must be.
+   */
+  @BeforeEach
+  void forgetTheClaimsDatabase() throws SQLException {
+    superuser("postgres", "DROP DATABASE IF EXISTS \"" + CLAIMS_DATABASE + "\" WITH (FORCE)");
   }
 
   @Test
@@ -120,6 +130,10 @@ class TenantIsolationTest {
     for (String database : List.of("postgres", "template1")) {
       assertThatThrownBy(() -> connect(database, "bravo_open_owner", password)).isInstanceOf(SQLException.class);
     }
+    // The claims database is now the superuser's: another admin, which could not vouch for it, is refused.
+    superuser("postgres", "GRANT CONNECT ON DATABASE postgres TO " + ADMIN);
+    assertThatThrownBy(refused::apply).isInstanceOf(TerraformException.class)
+        .hasMessageContaining("database \"pave-claims\" on the target server, where this module keeps its claims, is not owned by pave_admin");
     closing.destroy();
   }
 
@@ -148,7 +162,6 @@ class TenantIsolationTest {
   @Test
   void claimsAnOlderVersionWroteAsCommentsMoveOutOfSightAndStillHold() throws Exception {
     closeMaintenanceDatabasesAsThePlatformDoes();
-    superuser("postgres", "DROP DATABASE IF EXISTS \"" + CLAIMS_DATABASE + "\" WITH (FORCE)"); // not run here yet
     for (String team : List.of("alpha", "bravo")) { // what the older module's create left, run by the admin
       admin("CREATE ROLE legacy_" + team + "_owner LOGIN PASSWORD 'legacy'",
           "COMMENT ON ROLE legacy_" + team + "_owner IS 'pave-workspace:team-" + team + "-legacy'",
@@ -173,6 +186,22 @@ class TenantIsolationTest {
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'legacy_alpha'")).isZero();
     assertThat(count("SELECT count(*) FROM pg_database WHERE datname = 'legacy_bravo'")).isOne();
     superuser("postgres", "DROP DATABASE legacy_bravo", "DROP ROLE legacy_bravo_owner");
+  }
+
+  @Test
+  void firstRunsOnAServerSetItUpOnceTogether() throws Exception {
+    openMaintenanceDatabases();
+    // Superuser admins, so that both also close the maintenance databases: every set-up step at once.
+    GoldenPathWorkspace alpha = workspace(workA, "postgres", "team-alpha-first-run", "alpha_first_run", Map.of());
+    GoldenPathWorkspace bravo = workspace(workB, "postgres", "team-bravo-first-run", "bravo_first_run", Map.of());
+    java.util.concurrent.CompletableFuture<Void> inParallel = java.util.concurrent.CompletableFuture.runAsync(alpha::apply);
+    bravo.apply();
+    inParallel.get();
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname IN ('alpha_first_run', 'bravo_first_run')")).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM pg_database WHERE datname = '" + CLAIMS_DATABASE + "'"
+        + " AND NOT has_database_privilege('public', oid, 'CONNECT')")).isOne();
+    alpha.destroy();
+    bravo.destroy();
   }
 
   private GoldenPathWorkspace workspace(Path work, String admin, String workspace, String database,
