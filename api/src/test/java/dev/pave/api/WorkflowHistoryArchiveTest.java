@@ -215,14 +215,14 @@ class WorkflowHistoryArchiveTest {
     return kinds;
   }
 
-  /** The archiver runs every few seconds beside the worker; the row appears soon after the close. */
+  /** The archiver runs every few seconds beside the worker; its event appears soon after the close. */
   private static void awaitArchived(DropwizardAppExtension<PaveConfiguration> app, int port, String id)
       throws SQLException, InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
     try (Connection db = EmbeddedLogins.of(app).paveDatabase(port); Statement sql = db.createStatement()) {
       while (Instant.now().isBefore(deadline)) {
-        try (ResultSet row = sql.executeQuery("SELECT sha256, octet_length(history_gzip) FROM workflow_histories"
-            + " WHERE request_id = '" + id + "'")) {
+        try (ResultSet row = sql.executeQuery("SELECT details->>'historySha256' FROM audit_events"
+            + " WHERE action = 'workflow_history.archived' AND target = '" + id + "'")) {
           if (row.next()) {
             assertThat(row.getString(1)).startsWith("sha256:");
             return;
