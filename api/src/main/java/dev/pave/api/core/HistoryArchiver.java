@@ -39,29 +39,60 @@ public final class HistoryArchiver {
 
   /** One pass: archives what can be archived now, returns how many histories it stored. */
   public int archiveEnded() {
-    int archived = 0;
-    for (String requestId : store.endedWithoutHistory(clock.instant().minus(LOOK_BACK), BATCH + notInTemporal.size())) {
-      if (!notInTemporal.contains(requestId) && archive(requestId)) {
-        archived++;
-      }
-    }
-    return archived;
+    return pass().archived();
   }
 
-  /** False while the workflow is still closing (the request ended a moment before it), or gone. */
-  private boolean archive(String requestId) {
+  /**
+   * The last passes before Temporal stops: until every ended request's workflow has closed and
+   * been archived, or {@code patience} is up (a request that ended a moment ago is closing; its
+   * snapshot, taken before it ended, stays what auditors read if it does not close in time).
+   * Returns how many histories it stored.
+   */
+  public int archiveAllEnded(Duration patience, Duration between) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    int archived = 0;
+    while (true) {
+      Pass pass = pass();
+      archived += pass.archived();
+      if (pass.closing() == 0 || System.nanoTime() > deadline) {
+        return archived;
+      }
+      Thread.sleep(between.toMillis());
+    }
+  }
+
+  private Pass pass() {
+    int archived = 0;
+    int closing = 0;
+    for (String requestId : store.endedWithoutHistory(clock.instant().minus(LOOK_BACK), BATCH + notInTemporal.size())) {
+      if (!notInTemporal.contains(requestId)) {
+        switch (archive(requestId)) {
+          case ARCHIVED -> archived++;
+          case CLOSING -> closing++;
+          case GONE -> { }
+        }
+      }
+    }
+    return new Pass(archived, closing);
+  }
+
+  private enum Outcome { ARCHIVED, CLOSING, GONE }
+
+  private record Pass(int archived, int closing) {}
+
+  private Outcome archive(String requestId) {
     RunDescription run = provisioning.describe(requestId).orElse(null);
     if (run == null) {
       notInTemporal.add(requestId);
-      return false;
+      return Outcome.GONE;
     }
     if (run.running()) {
-      return false;
+      return Outcome.CLOSING; // the request ended a moment before its workflow closes
     }
     String json = provisioning.history(requestId, run.runId());
     String hash = store.archive(requestId, requestId, run.runId(), run.closedAt(), json);
     // The store records the hash on the audit trail in the archive's own transaction.
     LOG.debug("archived the workflow history of {} ({})", requestId, hash);
-    return true;
+    return Outcome.ARCHIVED;
   }
 }

@@ -5,11 +5,13 @@ import dev.pave.api.db.WorkflowHistoryStore;
 import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.contract.Provisioning;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The Temporal workflow history of a request, as JSON events, for auditors: Temporal's copy
- * while it holds one, else the copy archived when the workflow closed (the embedded Temporal
- * forgets at restart, a cluster after its retention).
+ * The Temporal workflow history of a request, as JSON events, for auditors: the complete copy
+ * archived when the workflow closed, checked against the hash the audit trail recorded for it;
+ * while there is none, Temporal's live copy (not archived yet); else the snapshot the request's
+ * last activity stored (a crash came between the request's end and the archive), checked too.
  */
 public final class RequestHistory {
 
@@ -23,14 +25,23 @@ public final class RequestHistory {
     this.timeline = new HistoryTimeline(json);
   }
 
-  public String json(String requestId) {
-    return provisioning.history(requestId).or(() -> archive.latest(requestId))
+  public ServedHistory serve(String requestId) {
+    Optional<WorkflowHistoryStore.Stored> complete = archive.stored(requestId, WorkflowHistoryStore.Kind.COMPLETE);
+    if (complete.isPresent()) {
+      return ServedHistory.of(complete.get());
+    }
+    Optional<String> live = provisioning.history(requestId);
+    if (live.isPresent()) {
+      boolean closed = provisioning.describe(requestId).map(run -> !run.running()).orElse(false);
+      return ServedHistory.live(live.get(), closed);
+    }
+    return archive.stored(requestId, WorkflowHistoryStore.Kind.SNAPSHOT).map(ServedHistory::of)
         .orElseThrow(() -> new ApiException(404, "the workflow history of " + requestId + " is not held by"
             + " Temporal and was not archived (it ended before archiving existed, or Pave restarted before its"
             + " workflow closed)"));
   }
 
-  public List<HistoryTimeline.Entry> timeline(String requestId) {
-    return timeline.of(json(requestId));
+  public List<HistoryTimeline.Entry> timeline(ServedHistory history) {
+    return timeline.of(history.json());
   }
 }

@@ -8,6 +8,7 @@ import dev.pave.api.auth.Role;
 import dev.pave.api.core.HistoryTimeline;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
+import dev.pave.api.core.ServedHistory;
 import dev.pave.api.errors.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,8 @@ public class AuditPages {
 
   public record Trail(List<Event> events, String nextCursor, AuditTrail.Filter filter, String query) {}
 
-  public record Record(RequestView request, List<HistoryTimeline.Entry> timeline) {}
+  /** @param historyCheck what the history shown is, and whether the audit trail vouches for it */
+  public record Record(RequestView request, List<HistoryTimeline.Entry> timeline, String historyCheck) {}
 
   @GET
   public Response trail(@QueryParam("since") String since, @QueryParam("until") String until,
@@ -73,8 +75,10 @@ public class AuditPages {
     return pages.forCaller(headers, uri, caller -> {
       mayRead(caller);
       RequestView request = requests.get(caller, id);
+      ServedHistory served = history.serve(id);
+      List<HistoryTimeline.Entry> timeline = served.disowned() ? List.of() : history.timeline(served);
       return PortalPages.html(200, new PortalView("audit-request.ftlh", "Record of " + id, caller,
-          new Record(request, history.timeline(id)))).build();
+          new Record(request, timeline, served.verdict()))).build();
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.pave.api.resources;
 
 import dev.pave.api.api.ApprovalBody;
+import dev.pave.api.api.HistoryCheckView;
 import dev.pave.api.api.NewRequest;
 import dev.pave.api.api.RequestList;
 import dev.pave.api.api.RequestView;
@@ -8,6 +9,7 @@ import dev.pave.api.auth.PavePrincipal;
 import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
+import dev.pave.api.core.ServedHistory;
 import dev.pave.api.errors.ApiException;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,6 +40,10 @@ import java.util.Map;
 public class RequestResource {
 
   private static final int MAX_LIMIT = 500;
+  static final String HEADER_ARCHIVED = "Pave-History-Archived";
+  static final String HEADER_COMPLETE = "Pave-History-Complete";
+  static final String HEADER_VERIFIED = "Pave-History-Verified";
+  static final String HEADER_SHA256 = "Pave-History-Sha256";
 
   private final RequestService requests;
   private final ApprovalService approvals;
@@ -121,9 +127,20 @@ public class RequestResource {
   @GET
   @Path("/{id}/history")
   @Operation(operationId = "getRequestHistory", summary = "The request's workflow history: Temporal's JSON, or"
-      + " a readable timeline",
-      responses = {@ApiResponse(responseCode = "200", description = "format=json: Temporal's history as JSON;"
-          + " format=timeline: {events: [{time, event, activity, actor, outcome}]}",
+      + " a readable timeline, with whether the audit trail vouches for it",
+      responses = {@ApiResponse(responseCode = "200", description = "format=json: Temporal's history as JSON,"
+          + " described by the Pave-History-* headers; format=timeline: {archived, complete, verified, sha256,"
+          + " trailSha256, events: [{time, event, activity, actor, outcome}]}. An archived copy whose hash is not"
+          + " the one the audit trail recorded is not served: either format answers {archived, complete,"
+          + " verified: false, sha256, trailSha256, problem}",
+          headers = {@Header(name = HEADER_ARCHIVED, description = "false: Temporal's live copy, not archived yet",
+                  schema = @Schema(type = "boolean")),
+              @Header(name = HEADER_COMPLETE, description = "false: the snapshot taken before the request ended,"
+                  + " without the workflow's closing events", schema = @Schema(type = "boolean")),
+              @Header(name = HEADER_VERIFIED, description = "archived copies: it is the text whose hash the audit"
+                  + " trail recorded", schema = @Schema(type = "boolean")),
+              @Header(name = HEADER_SHA256, description = "archived copies: the hash it matched, as on the trail",
+                  schema = @Schema(type = "string"))},
           content = @Content(schema = @Schema(type = "object"))),
           @ApiResponse(responseCode = "422", ref = "Unprocessable")})
   public Response history(@Auth PavePrincipal caller, @PathParam("id") String id,
@@ -133,10 +150,20 @@ public class RequestResource {
       throw ApiException.invalid("format", "must be json or timeline");
     }
     requests.get(caller, id); // 404 for another team's request, before Temporal is asked
-    if ("timeline".equals(format)) {
-      return Response.ok(Map.of("events", history.timeline(id)), MediaType.APPLICATION_JSON_TYPE).build();
+    ServedHistory served = history.serve(id);
+    if (served.disowned()) {
+      return Response.ok(HistoryCheckView.disowned(served), MediaType.APPLICATION_JSON_TYPE).build();
     }
-    return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
+    if ("timeline".equals(format)) {
+      return Response.ok(HistoryCheckView.timeline(served, history.timeline(served)), MediaType.APPLICATION_JSON_TYPE)
+          .build();
+    }
+    Response.ResponseBuilder ok = Response.ok(served.json(), MediaType.APPLICATION_JSON_TYPE)
+        .header(HEADER_ARCHIVED, served.archived()).header(HEADER_COMPLETE, served.complete());
+    if (served.archived()) {
+      ok.header(HEADER_VERIFIED, served.verified()).header(HEADER_SHA256, served.trailSha256());
+    }
+    return ok.build();
   }
 
   private static int limit(String value) {

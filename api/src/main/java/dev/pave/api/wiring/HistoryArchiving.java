@@ -2,6 +2,7 @@ package dev.pave.api.wiring;
 
 import dev.pave.api.core.HistoryArchiver;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,14 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the history archiver in a worker process: at start (what was missed while Pave was down)
- * and then every few seconds, so a history is in PostgreSQL soon after its request ends, well
- * before a restart of the embedded Temporal could lose it.
+ * Runs the history archiver in a worker process: at start (what was missed while Pave was down),
+ * every few seconds, and once more at stop, while the worker and Temporal still run (they stop
+ * after it), so a graceful stop of the embedded default, whose Temporal forgets everything, loses
+ * no ended request's history.
  */
 public final class HistoryArchiving implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryArchiving.class);
   private static final long PERIOD_SECONDS = 5;
+  /** How long a stop waits for workflows still closing: a close takes milliseconds once the worker sees it. */
+  private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(10);
+  private static final Duration CLOSING_RECHECK = Duration.ofMillis(100);
 
   private final HistoryArchiver archiver;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,8 +40,17 @@ public final class HistoryArchiving implements Managed {
   }
 
   @Override
-  public void stop() {
-    timer.shutdownNow();
+  public void stop() throws InterruptedException {
+    timer.shutdown(); // a pass under way finishes: interrupting it could cut a database call short
+    timer.awaitTermination(CLOSING_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    try {
+      int archived = archiver.archiveAllEnded(CLOSING_PATIENCE, CLOSING_RECHECK);
+      LOG.info("archived {} workflow histor{} before stopping", archived, archived == 1 ? "y" : "ies");
+    } catch (RuntimeException unavailable) {
+      // Their snapshots, taken before each request ended, are what is left of those not archived.
+      LOG.warn("could not archive the last workflow histories before stopping: {}",
+          unavailable.getClass().getSimpleName());
+    }
   }
 
   private void pass() {

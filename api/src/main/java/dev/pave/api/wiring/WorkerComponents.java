@@ -1,6 +1,7 @@
 package dev.pave.api.wiring;
 
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.core.ClosingHistorySnapshots;
 import dev.pave.api.core.HistoryArchiver;
 import dev.pave.api.core.RunStarter;
 import dev.pave.api.db.JdbiGuardrailLedger;
@@ -32,10 +33,13 @@ public final class WorkerComponents {
   private WorkerComponents() {}
 
   public static void register(PaveConfiguration config, Environment environment, PaveServices services) {
-    environment.lifecycle().manage(new WorkerLifecycle(worker(config, environment, services),
+    WorkflowHistoryStore histories = new WorkflowHistoryStore(services.jdbi());
+    environment.lifecycle().manage(new WorkerLifecycle(worker(config, environment, services, histories),
         new RunStarter(services.provisioning(), services.jdbi())));
+    // Managed after the worker, so stopped before it: the last sweep waits for workflows still
+    // closing, which needs the worker, and ends before Temporal stops.
     environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
-        new WorkflowHistoryStore(services.jdbi()), Clock.systemUTC())));
+        histories, Clock.systemUTC())));
     environment.lifecycle().manage(WebhooksFeature.deliveries(webhookWorker(config, environment, services),
         services.jdbi(), services.webhookDeliveryRuns(config.webhooks)));
   }
@@ -57,7 +61,8 @@ public final class WorkerComponents {
     };
   }
 
-  private static ProvisionWorker worker(PaveConfiguration config, Environment environment, PaveServices services) {
+  private static ProvisionWorker worker(PaveConfiguration config, Environment environment, PaveServices services,
+      WorkflowHistoryStore histories) {
     TerraformSettings settings = new TerraformSettings(Path.of(config.terraform.binary),
         config.terraform.cliConfigFile == null ? null : Path.of(config.terraform.cliConfigFile),
         config.terraform.commandTimeout);
@@ -75,6 +80,7 @@ public final class WorkerComponents {
         services.temporal().embedded(), new WorkerDependencies(
             new JdbiRequestLedger(services.jdbi(), environment.getObjectMapper()),
             new JdbiGuardrailLedger(services.jdbi()), services.catalog(), services.policies(), runConfig,
-            services.secrets(), config.approvalTimeout, Clock.systemUTC()));
+            services.secrets(), new ClosingHistorySnapshots(services.provisioning(), histories),
+            config.approvalTimeout, Clock.systemUTC()));
   }
 }

@@ -16,6 +16,7 @@ import io.temporal.workflow.WorkflowMethod;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -96,21 +97,63 @@ class HistoryArchiverTest {
 
     HistoryArchiver archiver = new HistoryArchiver(new TemporalProvisioning(client), store, Clock.systemUTC());
     assertThat(archiver.archiveEnded()).isEqualTo(1);
-    assertThat(store.latest("req_h000000000000001")).contains(client.fetchHistory("req_h000000000000001").toJson(true));
-    assertThat(store.latest("req_h000000000000002")).isEmpty();
-    assertThat(store.latest("req_h000000000000003")).isEmpty();
-    assertThat(store.latest("req_h000000000000004")).isEmpty();
+    assertThat(latest("req_h000000000000001")).contains(client.fetchHistory("req_h000000000000001").toJson(true));
+    assertThat(latest("req_h000000000000002")).isEmpty();
+    assertThat(latest("req_h000000000000003")).isEmpty();
+    assertThat(latest("req_h000000000000004")).isEmpty();
 
     client.newWorkflowStub(Closing.class, "req_h000000000000002").close();
     client.newUntypedWorkflowStub("req_h000000000000002").getResult(String.class);
     HistoryArchiver restarted = new HistoryArchiver(new TemporalProvisioning(client), store, Clock.systemUTC());
     assertThat(restarted.archiveEnded()).as("only what was missed").isEqualTo(1);
     assertThat(restarted.archiveEnded()).as("nothing twice").isZero();
-    assertThat(store.latest("req_h000000000000002")).hasValueSatisfying(json -> assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED"));
+    assertThat(latest("req_h000000000000002")).hasValueSatisfying(json -> assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED"));
     String hash = jdbi.withHandle(h -> h.createQuery("SELECT sha256 FROM workflow_histories WHERE request_id = :id")
         .bind("id", "req_h000000000000002").mapTo(String.class).one());
     assertThat(hash).isEqualTo(dev.pave.workflows.crypto.Hashes.sha256(
-        store.latest("req_h000000000000002").orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        latest("req_h000000000000002").orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theLastPassWaitsForAClosingWorkflowAndTheSnapshotTakenBeforeTheEndStaysBesideTheWholeHistory()
+      throws Exception {
+    String id = "req_h000000000000005";
+    request(id, "succeeded");
+    Closing closing = run(id);
+    ClosingHistorySnapshots snapshots = new ClosingHistorySnapshots(new TemporalProvisioning(client), store);
+    snapshots.keep(id);
+    snapshots.keep(id); // a success's finish step after its apply: the first snapshot stays
+    Thread closer = new Thread(() -> {
+      sleep(300);
+      closing.close();
+    });
+    closer.start();
+    HistoryArchiver archiver = new HistoryArchiver(new TemporalProvisioning(client), store, Clock.systemUTC());
+    assertThat(archiver.archiveAllEnded(Duration.ofSeconds(20), Duration.ofMillis(50))).isEqualTo(1);
+    closer.join();
+
+    WorkflowHistoryStore.Stored snapshot = store.stored(id, WorkflowHistoryStore.Kind.SNAPSHOT).orElseThrow();
+    WorkflowHistoryStore.Stored whole = store.stored(id, WorkflowHistoryStore.Kind.COMPLETE).orElseThrow();
+    assertThat(snapshot.json()).contains("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED")
+        .doesNotContain("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+    assertThat(whole.json()).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+    assertThat(snapshot.matchesTrail()).isTrue();
+    assertThat(whole.matchesTrail()).isTrue();
+    int events = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM audit_events WHERE target = :id")
+        .bind("id", id).mapTo(Integer.class).one());
+    assertThat(events).as("one event per stored row").isEqualTo(2);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private java.util.Optional<String> latest(String requestId) {
+    return store.stored(requestId, WorkflowHistoryStore.Kind.COMPLETE).map(WorkflowHistoryStore.Stored::json);
   }
 
   /** Starts a workflow with the request's id (as RunStarter does) and returns a stub for it. */

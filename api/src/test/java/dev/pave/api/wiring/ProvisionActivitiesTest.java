@@ -214,7 +214,7 @@ class ProvisionActivitiesTest {
         Duration.ofSeconds(30), new JdbcWorkspaceStates(postgres.getDatabase("postgres", "pave_tfstate")));
     ProvisionActivitiesImpl impl = new ProvisionActivitiesImpl(new JdbiRequestLedger(jdbi, new ObjectMapper()),
         new JdbiGuardrailLedger(jdbi), catalog, PolicyLoader.load(Path.of("..", "policies").toAbsolutePath().normalize()),
-        config, SECRETS, Clock.systemUTC());
+        config, SECRETS, dev.pave.workflows.activities.HistorySnapshots.NONE, Clock.systemUTC());
     TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
     temporal.add(environment);
     environment.registerActivitiesImplementations(impl);

@@ -50,14 +50,16 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
   private final InitializedModules initializedModules;
   private final SecretBox secrets;
   private final PolicyChecks policyChecks;
+  private final HistorySnapshots snapshots;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private volatile String terraformVersion;
   private volatile boolean legacyStatesAdopted;
 
   public ProvisionActivitiesImpl(RequestLedger ledger, GuardrailLedger guardrails, ModuleCatalog catalog,
-      PolicySet policies, TerraformRunConfig config, SecretBox secrets, Clock clock) {
+      PolicySet policies, TerraformRunConfig config, SecretBox secrets, HistorySnapshots snapshots, Clock clock) {
     this.ledger = ledger;
+    this.snapshots = snapshots;
     this.policyChecks = new PolicyChecks(ledger, guardrails, policies, clock);
     this.guardrails = guardrails;
     this.catalog = catalog;
@@ -231,15 +233,24 @@ public final class ProvisionActivitiesImpl implements ProvisionActivities {
     }));
     // Succeeded the moment the apply and its outputs are recorded; handing the workspace on to
     // the next request (finish) is not part of this request's lead time.
-    ledger.end(requestId, RequestStatus.SUCCEEDED, clock.instant(), null);
+    end(requestId, RequestStatus.SUCCEEDED, null);
     return ApplyOutcome.done();
   }
 
   @Override
   public String finish(String requestId, RequestStatus status, String error) {
-    ledger.end(requestId, status, clock.instant(), error);
+    end(requestId, status, error);
     directories.remove(requestId);
     return ledger.nextInLine(requestId).orElse(null);
+  }
+
+  /**
+   * The terminal move, after a snapshot of the workflow's history: once a request shows as
+   * ended, what its workflow did up to here is stored, whatever happens to the process next.
+   */
+  private void end(String requestId, RequestStatus status, String error) {
+    snapshots.keep(requestId);
+    ledger.end(requestId, status, clock.instant(), error);
   }
 
   private void recordOutputs(RunRequest request, Map<String, OutputValue> outputs) {

@@ -29,7 +29,7 @@ public final class ProvisionWorker {
   public ProvisionWorker(WorkflowClient client, int maxConcurrentRuns, boolean stickyWorkflows, WorkerDependencies d) {
     this.factory = WorkerFactory.newInstance(client);
     ProvisionActivitiesImpl steps = new ProvisionActivitiesImpl(d.requests(), d.guardrails(), d.catalog(), d.policies(),
-        d.terraform(), d.secrets(), d.clock());
+        d.terraform(), d.secrets(), d.snapshots(), d.clock());
     WorkerOptions.Builder orchestrationOptions = WorkerOptions.newBuilder();
     if (!stickyWorkflows) {
       orchestrationOptions.setStickyQueueScheduleToStartTimeout(Duration.ZERO); // zero: no sticky queue at all

@@ -1,6 +1,7 @@
 package dev.pave.workflows.worker;
 
 import dev.pave.workflows.activities.GuardrailLedger;
+import dev.pave.workflows.activities.HistorySnapshots;
 import dev.pave.workflows.activities.RequestLedger;
 import dev.pave.workflows.activities.TerraformRunConfig;
 import dev.pave.workflows.catalog.ModuleCatalog;
@@ -17,5 +18,6 @@ public record WorkerDependencies(
     PolicySet policies,
     TerraformRunConfig terraform,
     SecretBox secrets,
+    HistorySnapshots snapshots,
     Duration approvalTimeout,
     Clock clock) {}
