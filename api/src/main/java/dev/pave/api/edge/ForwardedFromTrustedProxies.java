@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.ConnectionMetaData;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
@@ -47,11 +45,10 @@ final class ForwardedFromTrustedProxies implements HttpConfiguration.Customizer 
   /** Takes the place of Jetty's forwarded handling on each of the server's connectors (before they start). */
   static void install(Server server, TrustedProxies proxies) {
     Set<HttpConfiguration> done = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Connector connector : server.getConnectors()) {
-      for (ConnectionFactory factory : connector.getConnectionFactories()) {
-        if (factory instanceof HttpConfiguration.ConnectionFactory http && done.add(http.getHttpConfiguration())) {
-          replaceJettys(http.getHttpConfiguration(), proxies);
-        }
+    // Searched through the whole tree: Dropwizard wraps each connection factory in one that times it.
+    for (HttpConfiguration.ConnectionFactory http : server.getContainedBeans(HttpConfiguration.ConnectionFactory.class)) {
+      if (done.add(http.getHttpConfiguration())) {
+        replaceJettys(http.getHttpConfiguration(), proxies);
       }
     }
   }
