@@ -3,11 +3,13 @@ package dev.pave.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.support.BrowserHttp;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,25 @@ class ClientBehindTrustedProxiesTest {
       assertThat(calls.status(token, runner)).as("valid call %d while over the limit", i).isEqualTo(200);
     }
     assertThat(calls.status("pave_guess-still", runner)).as("wrong tokens are still refused").isEqualTo(429);
+  }
+
+  @Test
+  void thePortalsSignInFormSharesTheBudgetAndAValidTokenStillSignsIn() {
+    ForwardedCalls calls = new ForwardedCalls(APP.getLocalPort());
+    BrowserHttp web = new BrowserHttp(APP.getLocalPort());
+    String token = token("forwarded-form");
+    String browser = "198.51.100.40";
+    for (int i = 1; i <= LIMIT; i++) {
+      calls.status("pave_guess-" + i, browser);
+    }
+    Map<String, String> fromBrowser = Map.of("Origin", web.origin(), "X-Forwarded-For", browser);
+    HttpResponse<String> wrong = web.post("/session", "token=pave_guess-form", null, fromBrowser);
+    assertThat(wrong.statusCode()).isEqualTo(429);
+    assertThat(wrong.headers().firstValue("Retry-After")).isPresent();
+    assertThat(web.post("/session", "token=" + token, null, fromBrowser).statusCode()).isEqualTo(303);
+    assertThat(web.post("/session", "token=pave_guess-other", null,
+        Map.of("Origin", web.origin(), "X-Forwarded-For", "198.51.100.41")).statusCode())
+        .as("another client's own first failure").isEqualTo(401);
   }
 
   @Test
