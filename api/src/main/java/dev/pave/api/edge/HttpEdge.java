@@ -43,7 +43,10 @@ public final class HttpEdge {
     environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
   }
 
-  /** The admin port's rules alone, for a process that serves nothing else (`pave worker`). */
+  /**
+   * The admin port's rules, and the server-wide ones (Jetty's own errors, whose forwarded headers
+   * count), alone for a process that serves nothing else (`pave worker`).
+   */
   public static void installAdmin(PaveConfiguration config, Environment environment, FailedSignIns failedSignIns) {
     filter(environment.admin(), "admin-query-string-rules", new QueryStringRules());
     filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().scrapeToken(), failedSignIns));
