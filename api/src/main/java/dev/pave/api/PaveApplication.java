@@ -30,6 +30,7 @@ import dev.pave.api.core.TokenService;
 import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.WorkflowHistoryStore;
+import dev.pave.api.edge.FailedAuthLimit;
 import dev.pave.api.edge.HttpEdge;
 import dev.pave.api.edge.NulFreeJson;
 import dev.pave.api.errors.ApiError;
@@ -109,7 +110,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
       HttpEdge.install(config, environment, failedSignIns);
       registerErrorMappers(environment, config);
       registerAuth(environment, services,
-          OidcFeature.register(environment, services.jdbi(), config.oidc, failedSignIns, Clock.systemUTC()));
+          OidcFeature.register(environment, services.jdbi(), config.oidc, failedSignIns, Clock.systemUTC()),
+          failedSignIns);
       registerApi(config, environment, services, failedSignIns);
     } catch (RuntimeException e) {
       // Nothing this process started may outlive a start that failed.
@@ -185,8 +187,9 @@ public class PaveApplication extends Application<PaveConfiguration> {
         config.policySimulation.deadline);
   }
 
-  private static void registerAuth(Environment environment, PaveServices services, OidcFeature oidc) {
-    environment.jersey().register(new AuthDynamicFeature(
+  private static void registerAuth(Environment environment, PaveServices services, OidcFeature oidc,
+      FailedSignIns failedSignIns) {
+    environment.jersey().register(new AuthDynamicFeature(new FailedAuthLimit(
         new OAuthCredentialAuthFilter.Builder<PavePrincipal>()
             .setAuthenticator(oidc.bearerAuthenticator(new TokenAuthenticator(services.jdbi())))
             .setAuthorizer(new RoleAuthorizer())
@@ -202,7 +205,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
                     .build();
               }
             })
-            .buildAuthFilter()));
+            .buildAuthFilter(), failedSignIns)));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(PavePrincipal.class));
   }

@@ -113,6 +113,14 @@ public class PaveConfiguration extends Configuration {
   @JsonProperty
   public int failedAuthPerMinute = 20;
 
+  /**
+   * Addresses and CIDR blocks of the proxies in front of Pave (none by default). Only a request
+   * whose socket peer is one of them has its forwarded headers read: the client is then the
+   * right-most X-Forwarded-For hop that is not a trusted proxy (docs/security.md).
+   */
+  @JsonProperty
+  public List<String> trustedProxies = List.of();
+
   /** Largest request body accepted, in bytes. */
   @JsonProperty
   public int maxRequestBytes = 64 * 1024;

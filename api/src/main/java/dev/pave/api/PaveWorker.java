@@ -1,6 +1,7 @@
 package dev.pave.api;
 
 import com.codahale.metrics.health.HealthCheck;
+import dev.pave.api.auth.FailedSignIns;
 import dev.pave.api.edge.HttpEdge;
 import dev.pave.api.metrics.PrometheusEndpoint;
 import dev.pave.api.wiring.PaveServices;
@@ -39,7 +40,7 @@ public final class PaveWorker extends Application<PaveConfiguration> {
     try {
       PaveServices services = PaveServices.start(config, environment, components);
       WorkerComponents.register(config, environment, services);
-      HttpEdge.installAdmin(config, environment);
+      HttpEdge.installAdmin(config, environment, new FailedSignIns(config.failedAuthPerMinute));
       PrometheusEndpoint.register(environment);
       environment.healthChecks().register("temporal", reachable(services.provisioning()));
     } catch (RuntimeException e) {

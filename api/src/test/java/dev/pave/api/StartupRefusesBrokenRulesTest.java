@@ -52,6 +52,13 @@ class StartupRefusesBrokenRulesTest {
   }
 
   @Test
+  void aTrustedProxyThatIsNotALiteralAddressStopsTheStartNamingTheEntry() throws Exception {
+    // A host name would need a DNS lookup, and 0177.0.0.1 means 127.0.0.1 to some parsers and 177.0.0.1 to others.
+    assertStartRefused("pave-bad-proxy", null, "trustedProxies[1] must be an IP address or a CIDR block",
+        ConfigOverride.config("trustedProxies", "10.0.0.0/8,0177.0.0.1"));
+  }
+
+  @Test
   void aShortAdminTokenStopsTheStartNamingTheVariableNotTheValue() throws Exception {
     String shortToken = "change-me-please";
     assertStartRefused("pave-short-admin-token", shortToken,

@@ -6,14 +6,15 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failed authentications per source address, in windows of one minute from the first failure:
- * past the limit, that address is refused (429) until its window ends, whatever it sends, so a
- * guess that happens to be right is not told apart from a wrong one. Only failures count: a
- * client that authenticates never uses up anything. One instance serves the bearer filter and
- * the browser sign-in, so both count against the same budget.
+ * Failed authentications per client address, in windows of one minute from the first failure.
+ * Only failures count, and only after the credential was checked: a valid credential is served
+ * whatever its address's count (it is never refused because others failed from there), and a
+ * wrong one is answered 401 while its window has room, 429 with Retry-After past the limit. A
+ * failure takes its place in the window atomically, so however many arrive at once, exactly the
+ * limit of them are answered as plain failures. One instance serves every door that
+ * authenticates (bearer tokens, OIDC tokens, the sign-in forms, the admin port's scrape token).
  */
 public final class FailedSignIns {
 
@@ -21,7 +22,8 @@ public final class FailedSignIns {
   /** Bounds the memory an attacker with many addresses can make Pave hold. */
   private static final long MAX_ADDRESSES = 100_000;
 
-  private record Window(long startNanos, AtomicInteger failures) {}
+  /** One address's window; {@code failures} stops at one past the limit (enough to say "over"). */
+  private record Window(long startNanos, int failures) {}
 
   private final int maxFailures;
   private final Ticker ticker;
@@ -40,29 +42,34 @@ public final class FailedSignIns {
     this.windows = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(WINDOW).maximumSize(MAX_ADDRESSES).build();
   }
 
-  /** Throws {@link TooManyFailedSignIns} (429 with Retry-After) while the address is over its limit. */
-  public void check(String remoteAddr) {
-    OptionalLong wait = retryAfterSeconds(remoteAddr);
+  /**
+   * Counts one failed authentication of the address: empty when its window had room for it
+   * (answer the failure as such, 401), else the seconds until the window ends (answer 429).
+   */
+  public OptionalLong countFailure(String clientAddress) {
+    long now = ticker.read();
+    Window window = windows.asMap().compute(key(clientAddress), (address, current) -> {
+      if (current == null || now - current.startNanos() >= WINDOW.toNanos()) {
+        return new Window(now, 1);
+      }
+      return new Window(current.startNanos(), Math.min(current.failures() + 1, maxFailures + 1));
+    });
+    if (window.failures() <= maxFailures) {
+      return OptionalLong.empty();
+    }
+    long left = WINDOW.toNanos() - (now - window.startNanos());
+    return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L)));
+  }
+
+  /** {@link #countFailure}, for a door that answers with exceptions: throws the 429 past the limit. */
+  public void countFailureOrRefuse(String clientAddress) {
+    OptionalLong wait = countFailure(clientAddress);
     if (wait.isPresent()) {
       throw new TooManyFailedSignIns(wait.getAsLong());
     }
   }
 
-  /** Seconds until the address may try again, or empty when it may try now. */
-  public OptionalLong retryAfterSeconds(String remoteAddr) {
-    Window window = windows.getIfPresent(key(remoteAddr));
-    if (window == null || window.failures().get() < maxFailures) {
-      return OptionalLong.empty();
-    }
-    long left = WINDOW.toNanos() - (ticker.read() - window.startNanos());
-    return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L)));
-  }
-
-  public void recordFailure(String remoteAddr) {
-    windows.get(key(remoteAddr), k -> new Window(ticker.read(), new AtomicInteger())).failures().incrementAndGet();
-  }
-
-  private static String key(String remoteAddr) {
-    return remoteAddr == null ? "unknown" : remoteAddr;
+  private static String key(String clientAddress) {
+    return clientAddress == null ? "unknown" : clientAddress;
   }
 }

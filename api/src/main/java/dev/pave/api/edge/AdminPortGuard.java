@@ -1,5 +1,7 @@
 package dev.pave.api.edge;
 
+import dev.pave.api.auth.FailedSignIns;
+import dev.pave.api.auth.TooManyFailedSignIns;
 import dev.pave.api.errors.ApiError;
 import dev.pave.api.errors.ErrorJson;
 import dev.pave.api.errors.StatusMessages;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -21,7 +24,8 @@ import java.util.Set;
  * DEBUG, which logs request headers, bearer tokens included; {@code /tasks/gc}), its thread dump
  * ({@code /threads}), CPU profile ({@code /pprof}), metrics JSON and menu page are not served
  * (404), whoever asks: nothing on this port changes state. With a scrape token configured
- * ({@code admin.prometheusToken}), every call needs it as {@code Authorization: Bearer}.
+ * ({@code admin.prometheusToken}), every call needs it as {@code Authorization: Bearer}; a wrong
+ * one counts against the caller's failed-authentication limit like any other door's.
  */
 public final class AdminPortGuard implements Filter {
 
@@ -29,10 +33,12 @@ public final class AdminPortGuard implements Filter {
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
   private final byte[] scrapeToken;
+  private final FailedSignIns failures;
 
   /** {@code scrapeToken} null: open to whoever reaches the port (loopback by default). */
-  public AdminPortGuard(String scrapeToken) {
+  public AdminPortGuard(String scrapeToken, FailedSignIns failures) {
     this.scrapeToken = scrapeToken == null ? null : scrapeToken.getBytes(StandardCharsets.UTF_8);
+    this.failures = failures;
   }
 
   @Override
@@ -51,6 +57,13 @@ public final class AdminPortGuard implements Filter {
       return;
     }
     if (scrapeToken != null && !presentsScrapeToken(request.getHeader("Authorization"))) {
+      OptionalLong wait = request.getHeader("Authorization") == null ? OptionalLong.empty()
+          : failures.countFailure(request.getRemoteAddr());
+      if (wait.isPresent()) {
+        response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+        ErrorJson.write(response, new TooManyFailedSignIns(wait.getAsLong()).toError());
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Bearer realm=\"pave-admin\"");
       ErrorJson.write(response, ApiError.of(401,
           "the admin port needs the scrape token (admin.prometheusToken) as Authorization: Bearer <token>"));

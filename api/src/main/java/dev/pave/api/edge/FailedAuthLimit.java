@@ -1,52 +1,51 @@
 package dev.pave.api.edge;
 
 import dev.pave.api.auth.FailedSignIns;
-import dev.pave.api.auth.TooManyFailedSignIns;
-import dev.pave.api.errors.ErrorJson;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import dev.pave.api.errors.ApiException;
+import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
-import java.util.OptionalLong;
 
 /**
- * Bounds bearer-token guessing: a request that presents a token from an address over its limit
- * of failures is refused with 429 before the token is even looked up, and each 401 answered to a
- * request that presented one counts as a failure of its address. Requests without credentials
- * (the health check, the browser's pages) are neither counted nor refused here; the browser
- * sign-in counts its own failures through the same {@link FailedSignIns}.
+ * Bounds bearer-credential guessing on the API, around the bearer filter itself: the credential
+ * is checked first, so a valid one is served whatever its address's count of failures (others'
+ * failures never lock a CI runner out); a refused one (401, a wrong Pave token or a refused OIDC
+ * token) counts against its client address and, past the limit, is answered 429 with
+ * Retry-After instead. Requests without credentials are neither counted nor refused here. The
+ * address is the client behind any trusted proxies ({@link ForwardedFromTrustedProxies}).
  */
-public final class FailedAuthLimit implements Filter {
+@Priority(Priorities.AUTHENTICATION)
+public final class FailedAuthLimit implements ContainerRequestFilter {
 
+  private final ContainerRequestFilter bearer;
   private final FailedSignIns failures;
+  @Context
+  private HttpServletRequest servletRequest;
 
-  public FailedAuthLimit(FailedSignIns failures) {
+  public FailedAuthLimit(ContainerRequestFilter bearer, FailedSignIns failures) {
+    this.bearer = bearer;
     this.failures = failures;
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-      throws IOException, ServletException {
-    HttpServletRequest request = (HttpServletRequest) req;
-    HttpServletResponse response = (HttpServletResponse) res;
-    if (request.getHeader("Authorization") == null) {
-      chain.doFilter(request, response);
-      return;
+  public void filter(ContainerRequestContext request) throws IOException {
+    try {
+      bearer.filter(request);
+    } catch (WebApplicationException | ApiException refused) {
+      if (status(refused) == 401 && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        failures.countFailureOrRefuse(servletRequest.getRemoteAddr());
+      }
+      throw refused;
     }
-    String address = request.getRemoteAddr();
-    OptionalLong wait = failures.retryAfterSeconds(address);
-    if (wait.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-      ErrorJson.write(response, new TooManyFailedSignIns(wait.getAsLong()).toError());
-      return;
-    }
-    chain.doFilter(request, response);
-    if (response.getStatus() == 401) {
-      failures.recordFailure(address);
-    }
+  }
+
+  private static int status(RuntimeException refused) {
+    return refused instanceof ApiException api ? api.code() : ((WebApplicationException) refused).getResponse().getStatus();
   }
 }

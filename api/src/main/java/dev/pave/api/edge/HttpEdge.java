@@ -15,8 +15,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * What stands between the network and Pave's resources, on both ports: where the admin port
- * listens and what it serves, what a query string may carry, the failed-authentication limit,
- * JSON for Jetty's own errors, relative Location headers, and logs without credentials.
+ * listens and what it serves, what a query string may carry, whose forwarded headers count,
+ * JSON for Jetty's own errors, relative Location headers, and logs without credentials. (The
+ * failed-authentication limit wraps the bearer filter: {@link FailedAuthLimit}.)
  */
 public final class HttpEdge {
 
@@ -25,6 +26,7 @@ public final class HttpEdge {
   /** Checks and settings that must hold before anything starts: a refusal here leaves nothing running. */
   public static void configure(PaveConfiguration config) {
     SecretLength.require("admin.prometheusToken (PAVE_PROMETHEUS_TOKEN)", config.admin().scrapeToken());
+    TrustedProxies.parse(config.trustedProxies);
     AdminBinding.apply(config.getServerFactory(), config.admin().scrapeToken());
     RequestLogFormat.apply(config.getServerFactory());
     NoCredentialsInLogs.install();
@@ -32,20 +34,23 @@ public final class HttpEdge {
 
   public static void install(PaveConfiguration config, Environment environment, FailedSignIns failedSignIns) {
     filter(environment.servlets(), "query-string-rules", new QueryStringRules());
-    filter(environment.servlets(), "failed-auth-limit", new FailedAuthLimit(failedSignIns));
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
     environment.jersey().register(new CloseWhenBodyUnread());
-    installAdmin(config, environment);
+    installAdmin(config, environment, failedSignIns);
 
     // Jersey makes a relative Location absolute from the request's Host header, which the client
     // chooses: a forged Host then redirected the next call elsewhere. Keep it relative.
     environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
   }
 
-  /** The admin port's rules alone, for a process that serves nothing else (`pave worker`). */
-  public static void installAdmin(PaveConfiguration config, Environment environment) {
+  /**
+   * The admin port's rules, and the server-wide ones (Jetty's own errors, whose forwarded headers
+   * count), alone for a process that serves nothing else (`pave worker`).
+   */
+  public static void installAdmin(PaveConfiguration config, Environment environment, FailedSignIns failedSignIns) {
     filter(environment.admin(), "admin-query-string-rules", new QueryStringRules());
-    filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().scrapeToken()));
+    filter(environment.admin(), "admin-port-guard", new AdminPortGuard(config.admin().scrapeToken(), failedSignIns));
+    TrustedProxies proxies = TrustedProxies.parse(config.trustedProxies);
     environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
     // Requests Jetty refuses before any context sees them (bad URI, 414, 431) use the server's handler.
     environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -53,6 +58,8 @@ public final class HttpEdge {
       public void lifeCycleStarting(LifeCycle event) {
         if (event instanceof Server server) {
           server.setErrorHandler(new JsonErrorHandler());
+          // On every connector, before any request: forwarded headers count only from trusted proxies.
+          ForwardedFromTrustedProxies.install(server, proxies);
         }
       }
     });

@@ -49,8 +49,6 @@ public class OidcExchangeResource {
           @ApiResponse(responseCode = "429", ref = "TooManyRequests"),
           @ApiResponse(responseCode = "503", ref = "Unavailable")})
   public Response exchange(OidcExchangeBody body, @Context HttpServletRequest request) {
-    String address = request.getRemoteAddr();
-    failedSignIns.check(address);
     if (body == null || body.token() == null || body.token().isBlank()) {
       throw ApiException.invalid("token", "is required: the pipeline's OIDC token (a JWT)");
     }
@@ -58,7 +56,8 @@ public class OidcExchangeResource {
       ExchangedToken issued = exchange.exchange(body.token().trim());
       return Response.ok(issued).header("Cache-Control", "no-store").build();
     } catch (OidcRefused e) {
-      failedSignIns.recordFailure(address);
+      // Checked first, counted after: a valid token is exchanged whatever others' failures from this address.
+      failedSignIns.countFailureOrRefuse(request.getRemoteAddr());
       throw e;
     }
   }

@@ -31,7 +31,7 @@ public final class BrowserSignIn {
 
   /** The outcome of a posted token form. */
   public sealed interface Outcome {
-    /** Too many failures from this address: wait this long (the form is a second door for guessing tokens). */
+    /** A wrong token past this address's limit of failures: wait this long (the form is a second door for guessing). */
     record TooMany(long retryAfterSeconds) implements Outcome {}
 
     record Refused() implements Outcome {}
@@ -52,14 +52,11 @@ public final class BrowserSignIn {
 
   public Outcome signIn(String token, Map<String, Cookie> cookies, URI requestUri, String remoteAddress) {
     boolean https = origin.https(requestUri);
-    OptionalLong wait = failedSignIns.retryAfterSeconds(remoteAddress);
-    if (wait.isPresent()) {
-      return new Outcome.TooMany(wait.getAsLong());
-    }
+    // Checked first: a valid token signs in whatever others' failures from the same address.
     Optional<BrowserSessions.Opened> session = sessions.open(token);
     if (session.isEmpty()) {
-      failedSignIns.recordFailure(remoteAddress);
-      return new Outcome.Refused();
+      OptionalLong wait = failedSignIns.countFailure(remoteAddress);
+      return wait.isPresent() ? new Outcome.TooMany(wait.getAsLong()) : new Outcome.Refused();
     }
     // Signing in again replaces the browser's session rather than leaving the old one open.
     SessionCookie.read(cookies, https).ifPresent(sessions::close);

@@ -8,8 +8,9 @@ import java.util.Locale;
  * that terminates TLS, the request Pave sees is plain http), else the request's own scheme and
  * Host. It decides two things: the origin a browser POST must come from, and whether cookies are
  * {@code Secure} with the {@code __Host-} prefix. {@code X-Forwarded-Proto} is not read here: any
- * client can send it; Jetty applies it to the request's scheme only when the connector is
- * configured with {@code useForwardedHeaders: true}.
+ * client can send it; it reaches the request's scheme only when the connector is configured with
+ * {@code useForwardedHeaders: true} and the request came from one of {@code trustedProxies}
+ * (ForwardedFromTrustedProxies).
  */
 public final class ServerOrigin {
 

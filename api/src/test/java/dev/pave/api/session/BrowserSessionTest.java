@@ -169,7 +169,7 @@ class BrowserSessionTest {
 
   @Test
   void aForwardedProtoHeaderDoesNotMakeTheCookieSecureUnlessConfigured() {
-    // Any client can send X-Forwarded-Proto; only publicUrl (or Jetty's useForwardedHeaders) is trusted.
+    // Any client can send X-Forwarded-Proto; only publicUrl (or useForwardedHeaders from a trusted proxy) is trusted.
     Issued wall = issue("wall-forwarded", "auditor");
     HttpResponse<String> signedIn = web.post("/dashboard", "token=" + wall.token, null,
         Map.of("Origin", web.origin(), "X-Forwarded-Proto", "https"));
