@@ -37,7 +37,7 @@ public final class WorkerComponents {
     environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
         new WorkflowHistoryStore(services.jdbi()), Clock.systemUTC())));
     environment.lifecycle().manage(WebhooksFeature.deliveries(webhookWorker(config, environment, services),
-        services.jdbi(), services.webhookDeliveryRuns(config.webhooks)));
+        services.jdbi(), services.webhookDeliveryRuns(config.webhooks), config.webhooks));
   }
 
   /** Webhook deliveries run where request runs do: their moves are what record them. */
