@@ -3,11 +3,14 @@ package dev.pave.api.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.session.SessionCookie;
+import dev.pave.api.support.BrowserHttp;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +61,20 @@ class ListParametersOutOfRangeTest {
         "/v1/workspaces?team=a%00", "/v1/audit?actor=%00", "/v1/audit?target=x%00", "/v1/metrics?module=%00")) {
       HttpApi.Reply reply = new HttpApi(APP.getLocalPort()).get(PaveTestApp.ADMIN_TOKEN, path);
       assertThat(reply.status()).as(path + ": " + reply.raw().body()).isEqualTo(422);
+    }
+  }
+
+  @Test
+  void thePortalsListsAnswerTheSame422() {
+    BrowserHttp web = new BrowserHttp(APP.getLocalPort());
+    String admin = BrowserHttp.cookie(web.signInToPortal(PaveTestApp.ADMIN_TOKEN), SessionCookie.NAME).orElseThrow();
+    for (String path : List.of("/requests?cursor=" + cursor("2026-01-01T00:00:00Z\nreq_\u0000x"),
+        "/requests?cursor=" + cursor("+300000-01-01T00:00:00Z\nreq_x"), "/workspaces?cursor=" + cursor("a\u0000b"),
+        "/inbox?cursor=" + cursor("-999999999-01-01T00:00:00Z\nreq_x"), "/audit?cursor=" + cursor("after:\u0000"),
+        "/audit?since=" + query("-999999999-01-01T00:00:00Z"), "/audit?until=" + query("+999999999-12-31T23:59:59Z"))) {
+      HttpResponse<String> page = web.get(path, admin);
+      assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(422);
+      assertThat(page.body()).doesNotContain("Exception");
     }
   }
 
