@@ -196,7 +196,7 @@ public final class AuditTrail {
   private static long cursor(String cursor) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (text.startsWith("after:")) {
+      if (text.startsWith("after:") && text.chars().noneMatch(Character::isISOControl)) {
         long seq = Long.parseLong(text.substring("after:".length()));
         if (seq >= 0) {
           return seq;

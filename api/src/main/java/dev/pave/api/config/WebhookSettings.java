@@ -1,6 +1,8 @@
 package dev.pave.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +34,22 @@ public class WebhookSettings {
   /** After a rotation, the old secret keeps signing (a second signature) this long, so receivers can switch. */
   @NotNull @JsonProperty
   public Duration rotationGrace = Duration.ofHours(24);
+
+  /**
+   * How many endpoints one team may register (an admin's every-team endpoints count as one more
+   * team, "*"): each endpoint is a delivery workflow per event, so an unbounded list is a way to
+   * make Pave send a flood. Beyond it, POST /v1/webhooks answers 409.
+   */
+  @Min(1) @Max(1000) @JsonProperty
+  public int maxEndpointsPerTeam = 20;
+
+  /**
+   * How many deliveries one event (a request moving into a status) may queue: the endpoints that
+   * hear it, its team's and every team's, oldest first; the rest get nothing for that event and a
+   * warning is logged. A bound that holds even when maxEndpointsPerTeam was lowered after registrations.
+   */
+  @Min(1) @Max(10000) @JsonProperty
+  public int maxDeliveriesPerEvent = 40;
 
   public boolean privateNetworksAllowed(boolean embeddedDefault) {
     return allowPrivateNetworks == null ? embeddedDefault : allowPrivateNetworks;

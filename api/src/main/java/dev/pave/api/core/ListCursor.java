@@ -1,6 +1,9 @@
 package dev.pave.api.core;
 
 import dev.pave.api.errors.ApiException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,18 +24,28 @@ public final class ListCursor {
         .encodeToString(String.join(SEPARATOR, key).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The key's parts, or a 422 on the field {@code cursor} for anything this API did not give. */
+  /**
+   * The key's parts, or a 422 on the field {@code cursor} for anything this API did not give:
+   * bytes that are not UTF-8, and control characters (a NUL, which PostgreSQL refuses in text),
+   * which no key this API writes contains.
+   */
   public static List<String> decode(String cursor, int parts) {
     try {
-      List<String> key = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-          .split(SEPARATOR, -1));
-      if (key.size() == parts && key.stream().noneMatch(String::isEmpty)) {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+      List<String> key = List.of(text.split(SEPARATOR, -1));
+      if (key.size() == parts && key.stream().noneMatch(ListCursor::malformed)) {
         return key;
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | CharacterCodingException e) {
       // reported below
     }
     throw invalid();
+  }
+
+  private static boolean malformed(String part) {
+    return part.isEmpty() || part.chars().anyMatch(Character::isISOControl);
   }
 
   public static ApiException invalid() {

@@ -1,5 +1,6 @@
 package dev.pave.api.core;
 
+import dev.pave.api.errors.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -14,8 +15,8 @@ record RequestKey(Instant createdAt, String id) {
   static RequestKey of(String cursor) {
     List<String> key = ListCursor.decode(cursor, 2);
     try {
-      return new RequestKey(Instant.parse(key.get(0)), key.get(1));
-    } catch (DateTimeParseException e) {
+      return new RequestKey(InstantRange.check("cursor", Instant.parse(key.get(0))), key.get(1));
+    } catch (DateTimeParseException | ApiException e) {
       throw ListCursor.invalid();
     }
   }

@@ -30,10 +30,10 @@ public final class TimeWindows {
         case "h" -> Duration.ofHours(amount);
         default -> Duration.ofMinutes(amount);
       };
-      return clock.instant().minus(back);
+      return InstantRange.check(field, clock.instant().minus(back));
     }
     try {
-      return Instant.parse(value.trim());
+      return InstantRange.check(field, Instant.parse(value.trim()));
     } catch (DateTimeParseException e) {
       throw ApiException.invalid(field, "must be like \"30d\", \"12h\" or an ISO-8601 instant");
     }

@@ -54,7 +54,8 @@ record MetricsQuery(Instant since, Instant until, String team, String module, St
   /** An ISO-8601 instant (2026-11-02T09:00:00Z, or with an offset) or a date (midnight UTC). */
   private static Instant instant(String field, String value) {
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      return dev.pave.api.core.InstantRange.check(field,
+          value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value));
     } catch (DateTimeParseException e) {
       throw ApiException.invalid(field, "must be an ISO-8601 instant, e.g. 2026-11-02T00:00:00Z, or a date");
     }

@@ -21,4 +21,22 @@ interface ExchangedTokenDao {
   @SqlUpdate("DELETE FROM tokens t WHERE t.subject IS NOT NULL AND t.expires_at < :before"
       + " AND NOT EXISTS (SELECT 1 FROM browser_sessions s WHERE s.token_id = t.id)")
   int deleteExpiredBefore(@Bind("before") Instant before);
+
+  /** 1 when this JWT was never exchanged, 0 when it was (the primary key decides, whoever races). */
+  @SqlUpdate("INSERT INTO oidc_exchanged_jwts (jwt_key, subject, token_id, exchanged_at, jwt_expires_at)"
+      + " VALUES (:jwtKey, :subject, :tokenId, :at, :jwtExpiresAt) ON CONFLICT (jwt_key) DO NOTHING")
+  int rememberExchanged(@Bind("jwtKey") String jwtKey, @Bind("subject") String subject,
+      @Bind("tokenId") String tokenId, @Bind("at") Instant at, @Bind("jwtExpiresAt") Instant jwtExpiresAt);
+
+  /** JWTs that expired before {@code before} are refused anyway: no need to remember them. */
+  @SqlUpdate("DELETE FROM oidc_exchanged_jwts WHERE jwt_expires_at < :before")
+  int forgetExchangedBefore(@Bind("before") Instant before);
+
+  /** Ends the browser sessions opened with the subject's live tokens; call before {@link #revokeAllOf}. */
+  @SqlUpdate("UPDATE browser_sessions SET revoked_at = :at WHERE revoked_at IS NULL AND token_id IN"
+      + " (SELECT id FROM tokens WHERE subject = :subject AND revoked_at IS NULL)")
+  int endSessionsOf(@Bind("subject") String subject, @Bind("at") Instant at);
+
+  @SqlUpdate("UPDATE tokens SET revoked_at = :at WHERE subject = :subject AND revoked_at IS NULL")
+  int revokeAllOf(@Bind("subject") String subject, @Bind("at") Instant at);
 }

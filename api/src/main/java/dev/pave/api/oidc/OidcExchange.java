@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A verified OIDC token for a short-lived Pave token: one audited sign-in, and a credential that
  * lasts a whole run (GitHub's OIDC tokens expire after five minutes; a run with an approval wait
- * takes longer), never longer than {@code oidc.exchangedTokenLifetime}, revocable like any token.
+ * takes longer), never longer than {@code oidc.exchangedTokenLifetime} and never more than that
+ * past the JWT's own expiry, revocable like any token (or all of one subject's at once). Each
+ * JWT is exchanged once: a replayed one is refused (V22).
  */
 public final class OidcExchange {
 
@@ -41,17 +43,33 @@ public final class OidcExchange {
     String id = Ids.newId("tok");
     // Milliseconds, as the API shows times: the audit event then says exactly what the caller was told.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Instant expiresAt = now.plus(lifetime);
+    // Never more than the lifetime past the JWT's own end (which the clock skew lets lie a little behind now).
+    Instant expiresAt = min(now.plus(lifetime), who.tokenExpiresAt().plus(lifetime));
     Map<String, Object> details = new LinkedHashMap<>(who.auditDetails());
     details.put("via", "exchange");
     details.put("expiresAt", expiresAt.toString());
     jdbi.useTransaction(handle -> {
       ExchangedTokenDao tokens = handle.attach(ExchangedTokenDao.class);
       tokens.deleteExpiredBefore(now.minus(KEEP_EXPIRED));
+      tokens.forgetExchangedBefore(now.minus(TrustedIssuer.CLOCK_SKEW));
+      if (tokens.rememberExchanged(jwtKey(who, jwt), who.subject(), id, now, who.tokenExpiresAt()) == 0) {
+        throw new OidcRefused("it was already exchanged; an OIDC token is exchanged once, so ask the platform for"
+            + " a fresh one (or keep the Pave token the first exchange gave)");
+      }
       tokens.insert(id, who.name(), who.team(), who.role().wireName(), Tokens.hash(token), now, expiresAt,
           who.subject());
       AuditLog.append(handle, AuditEvent.by(who.principal(id), "oidc.token_exchanged", id, details));
     });
     return new ExchangedToken(id, token, expiresAt, who.subject(), who.name(), who.team(), who.role().wireName());
+  }
+
+  /** What names one JWT: its issuer and jti (unique per issuer by RFC 7519), or the token itself without one. */
+  private static String jwtKey(OidcIdentity who, String jwt) {
+    return who.jwtId() == null || who.jwtId().isEmpty()
+        ? Tokens.hash("jwt:" + jwt) : Tokens.hash("jti:" + who.issuer() + "#" + who.jwtId());
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

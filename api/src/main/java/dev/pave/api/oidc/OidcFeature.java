@@ -31,6 +31,7 @@ public final class OidcFeature {
     OidcVerifier verifier = OidcSettingsCheck.verifier(settings);
     environment.jersey().register(new OidcExchangeResource(
         new OidcExchange(jdbi, verifier, settings.exchangedTokenLifetime, clock), failedSignIns));
+    environment.jersey().register(new OidcRevokeResource(new SubjectRevocation(jdbi, clock)));
     return new OidcFeature(verifier, jdbi);
   }
 

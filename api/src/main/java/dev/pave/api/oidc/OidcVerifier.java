@@ -80,6 +80,7 @@ public final class OidcVerifier {
       throw new OidcRefused("issuer (iss) " + TrustedIssuer.quoted(claimedIssuer) + " is not trusted by this Pave");
     }
     JWTClaimsSet claims = issuer.verify(signed);
+    NulFreeClaims.check(claims);
     ClaimRule rule = issuer.ruleFor(claims).orElseThrow(() -> new OidcRefused("no rule of issuer "
         + issuer.issuer() + " maps its claims (" + describe(issuer, claims) + ")"));
     return new OidcIdentity(OidcIdentity.subjectOf(issuer.issuer(), claims.getSubject()),

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * link-local or cloud-metadata address, never loopback or a private network unless allowed,
  * never Pave's own admin port. Every address the host resolves to is checked, at registration
  * and again right before each attempt, so a name that later resolves elsewhere (DNS rebinding)
- * is caught when it matters.
+ * is caught when it matters; the attempt then connects to exactly the addresses checked.
  */
 public final class DeliveryTargetGuard {
 
@@ -28,8 +28,13 @@ public final class DeliveryTargetGuard {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  /** A URL that may be delivered to, and the addresses that were checked. */
-  public record Target(URI uri, int port, List<InetAddress> addresses) {}
+  /** A URL that may be delivered to, and the addresses that were checked: the only ones to connect to. */
+  public record Target(URI uri, int port, List<InetAddress> addresses) {
+    /** The URL's host as DNS knows it (an IPv6 literal without its brackets). */
+    public String host() {
+      return unbracketed(uri.getHost());
+    }
+  }
 
   /** Why a URL may not be delivered to; the message names no secret (it never repeats the URL's path). */
   public static final class Refused extends Exception {
@@ -62,7 +67,7 @@ public final class DeliveryTargetGuard {
     int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     InetAddress[] addresses;
     try {
-      addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      addresses = resolver.resolve(unbracketed(host));
     } catch (UnknownHostException e) {
       throw new Refused("host " + host + " does not resolve");
     }
@@ -73,6 +78,10 @@ public final class DeliveryTargetGuard {
       }
     }
     return new Target(uri, port, List.of(addresses));
+  }
+
+  private static String unbracketed(String host) {
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
   }
 
   private static URI parse(String url) throws Refused {

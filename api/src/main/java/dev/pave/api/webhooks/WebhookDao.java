@@ -19,6 +19,9 @@ public interface WebhookDao {
   String DELIVERY = "id, endpoint_id, request_id, event, occurred_at, status, attempts, last_http_status, last_error,"
       + " last_attempt_at, finished_at";
 
+  /** An enabled endpoint {@code e} of request {@code r}'s team or of every team, subscribed to {@code :event}. */
+  String LISTENING = "(e.team IS NULL OR e.team = r.team) AND e.disabled_at IS NULL AND :event = ANY(e.events)";
+
   @SqlUpdate("INSERT INTO webhook_endpoints (" + ENDPOINT + ") VALUES (:id, :team, :url, :events, :format,"
       + " :sealedSecret, :sealedPreviousSecret, :previousSecretUntil, :createdBySubject, :createdAt,"
       + " :secretRotatedAt, :disabledAt, :disabledReason)")
@@ -55,10 +58,25 @@ public interface WebhookDao {
    */
   @SqlQuery("INSERT INTO webhook_deliveries (id, endpoint_id, request_id, event, occurred_at)"
       + " SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, r.id, :event, :at"
-      + " FROM webhook_endpoints e JOIN requests r ON r.id = :requestId"
-      + " WHERE (e.team IS NULL OR e.team = r.team) AND e.disabled_at IS NULL AND :event = ANY(e.events)"
-      + " RETURNING id")
-  List<String> enqueue(@Bind("requestId") String requestId, @Bind("event") String event, @Bind("at") Instant at);
+      + " FROM webhook_endpoints e JOIN requests r ON r.id = :requestId WHERE " + LISTENING
+      + " ORDER BY e.created_at, e.id LIMIT :max RETURNING id")
+  List<String> enqueue(@Bind("requestId") String requestId, @Bind("event") String event, @Bind("at") Instant at,
+      @Bind("max") int max);
+
+  /** How many enabled endpoints hear this event of this request (more than were queued, past the cap). */
+  @SqlQuery("SELECT count(*) FROM webhook_endpoints e JOIN requests r ON r.id = :requestId WHERE " + LISTENING)
+  int listening(@Bind("requestId") String requestId, @Bind("event") String event);
+
+  /**
+   * Serialises registrations for one team ({@code team} null: the every-team endpoints) until the
+   * transaction ends, so that counting its endpoints and adding one cannot race past the cap.
+   */
+  @SqlUpdate("SELECT pg_advisory_xact_lock(hashtext('pave.webhook_endpoints'),"
+      + " hashtext(coalesce(CAST(:team AS text), '*')))")
+  void lockTeam(@Bind("team") String team);
+
+  @SqlQuery("SELECT count(*) FROM webhook_endpoints WHERE team IS NOT DISTINCT FROM :team")
+  int countOfTeam(@Bind("team") String team);
 
   @SqlQuery("SELECT " + DELIVERY + " FROM webhook_deliveries WHERE id = :id")
   Optional<DeliveryRow> findDelivery(@Bind("id") String id);

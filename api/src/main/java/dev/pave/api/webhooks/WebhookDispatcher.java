@@ -18,11 +18,15 @@ public final class WebhookDispatcher {
   private final WebhookDeliveryRuns runs;
   private final Jdbi jdbi;
 
-  /** Also makes this dispatcher the one that starts deliveries after the moves committed through {@code jdbi}. */
-  public WebhookDispatcher(WebhookDeliveryRuns runs, Jdbi jdbi) {
+  /**
+   * Also makes this dispatcher the one that starts deliveries after the moves committed through
+   * {@code jdbi}, and bounds how many deliveries one such move queues.
+   */
+  public WebhookDispatcher(WebhookDeliveryRuns runs, Jdbi jdbi, int maxDeliveriesPerEvent) {
     this.runs = runs;
     this.jdbi = jdbi;
     jdbi.getConfig(WebhookDispatch.class).starter(this::start);
+    jdbi.getConfig(WebhookDispatch.class).maxPerEvent(maxDeliveriesPerEvent);
   }
 
   void start(String deliveryId) {

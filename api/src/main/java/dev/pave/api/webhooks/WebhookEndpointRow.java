@@ -10,8 +10,9 @@ public record WebhookEndpointRow(String id, String team, String url, String[] ev
 
   public static final String ALL_TEAMS = "*";
 
+  /** The endpoint as shown after its registration: its URL's path and query masked (MaskedUrl). */
   public WebhookView view() {
-    return new WebhookView(id, url, List.of(events), format, team == null ? ALL_TEAMS : team, disabledAt == null,
+    return new WebhookView(id, MaskedUrl.of(url), List.of(events), format, team == null ? ALL_TEAMS : team, disabledAt == null,
         disabledReason, createdAt, secretRotatedAt, previousSecretUntil);
   }
 }

@@ -2,19 +2,28 @@ package dev.pave.api.webhooks;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * One HTTP attempt of a delivery. The target is checked right before connecting: the JVM caches
- * what it resolved (networkaddress.cache.ttl, 30 s by default), so the connection that follows
- * the check goes to an address the check saw. Redirects are never followed (a 3xx is a failed
- * attempt), and errors are described without the URL, whose path may be a credential (Slack's).
+ * One HTTP attempt of a delivery. The target is checked right before connecting, and the
+ * connection goes to exactly the addresses that check resolved and saw ({@link PinnedResolver}):
+ * the name is looked up once, so it cannot resolve elsewhere between the check and the connect
+ * (DNS rebinding). The Host header, TLS SNI and certificate checks still use the URL's host name.
+ * Redirects are never followed (a 3xx is a failed attempt), and errors are described without the
+ * URL, whose path may be a credential (Slack's).
  */
 final class WebhookSender {
 
@@ -29,18 +38,14 @@ final class WebhookSender {
     }
   }
 
+  private static final ContentType JSON = ContentType.create("application/json");
+
   private final DeliveryTargetGuard guard;
   private final Duration timeout;
-  private final HttpClient http;
 
   WebhookSender(DeliveryTargetGuard guard, Duration timeout) {
     this.guard = guard;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .build();
   }
 
   Answer send(String url, String messageId, long timestampSeconds, String body, List<byte[]> keys) {
@@ -50,30 +55,41 @@ final class WebhookSender {
     } catch (DeliveryTargetGuard.Refused refused) {
       return new Answer(null, "refused: " + refused.getMessage());
     }
-    HttpRequest request = HttpRequest.newBuilder(target.uri())
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "Pave-Webhooks/1")
-        .header("webhook-id", messageId)
-        .header("webhook-timestamp", Long.toString(timestampSeconds))
-        .header("webhook-signature", StandardWebhookSignature.header(messageId, timestampSeconds, body, keys))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
+    HttpPost post = new HttpPost(target.uri());
+    post.setHeader("User-Agent", "Pave-Webhooks/1");
+    post.setHeader("webhook-id", messageId);
+    post.setHeader("webhook-timestamp", Long.toString(timestampSeconds));
+    post.setHeader("webhook-signature", StandardWebhookSignature.header(messageId, timestampSeconds, body, keys));
+    post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+    try (CloseableHttpClient http = clientFor(target)) {
+      int status = http.execute(post, response -> response.getCode());
       return new Answer(status, status / 100 == 2 ? null : "HTTP " + status);
-    } catch (HttpConnectTimeoutException e) {
+    } catch (ConnectTimeoutException e) {
       return new Answer(null, "could not connect within " + timeout.toMillis() + " ms");
-    } catch (HttpTimeoutException e) {
+    } catch (SocketTimeoutException e) {
       return new Answer(null, "no answer within " + timeout.toMillis() + " ms");
     } catch (ConnectException e) {
       return new Answer(null, "connection refused or unreachable");
     } catch (IOException e) {
       return new Answer(null, "connection failed (" + e.getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Answer(null, "interrupted");
     }
+  }
+
+  /** A client for one attempt, whose only DNS is the checked target's addresses; closed with the attempt. */
+  private CloseableHttpClient clientFor(DeliveryTargetGuard.Target target) {
+    Timeout limit = Timeout.of(timeout);
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new PinnedResolver(target.host(), target.addresses()))
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                .build())
+            .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .build();
   }
 }

@@ -34,13 +34,16 @@ final class WebhookService {
   private final WebhookSecrets secrets;
   private final DeliveryTargetGuard guard;
   private final Duration rotationGrace;
+  private final int maxEndpointsPerTeam;
   private final Clock clock;
 
-  WebhookService(Jdbi jdbi, WebhookSecrets secrets, DeliveryTargetGuard guard, Duration rotationGrace, Clock clock) {
+  WebhookService(Jdbi jdbi, WebhookSecrets secrets, DeliveryTargetGuard guard, Duration rotationGrace,
+      int maxEndpointsPerTeam, Clock clock) {
     this.jdbi = jdbi;
     this.secrets = secrets;
     this.guard = guard;
     this.rotationGrace = rotationGrace;
+    this.maxEndpointsPerTeam = maxEndpointsPerTeam;
     this.clock = clock;
   }
 
@@ -70,11 +73,18 @@ final class WebhookService {
     WebhookEndpointRow row = new WebhookEndpointRow(id, team, body.url(), events.toArray(String[]::new), format,
         secrets.seal(id, secret), null, null, caller.subject(), now, null, null, null);
     jdbi.useTransaction(handle -> {
-      handle.attach(WebhookDao.class).insert(row);
-      // The host only: a URL's path can itself be a credential (a Slack incoming webhook's is).
+      WebhookDao webhooks = handle.attach(WebhookDao.class);
+      webhooks.lockTeam(team); // until commit: two registrations cannot both see room for one more
+      if (webhooks.countOfTeam(team) >= maxEndpointsPerTeam) {
+        throw new ApiException(409, (team == null ? "every-team endpoints" : "team " + team) + " already "
+            + "has " + maxEndpointsPerTeam + " webhook endpoints, the limit (webhooks.maxEndpointsPerTeam):"
+            + " delete one first");
+      }
+      webhooks.insert(row);
+      // The URL masked: its path can itself be a credential (a Slack incoming webhook's is).
       AuditLog.append(handle, AuditEvent.by(caller, "webhook.registered", id, Map.of(
           "team", team == null ? WebhookEndpointRow.ALL_TEAMS : team, "events", events, "format", format,
-          "host", URI.create(body.url()).getHost())));
+          "host", URI.create(body.url()).getHost(), "url", MaskedUrl.of(body.url()))));
     });
     return new RegisteredWebhook(id, row.url(), events, format, row.view().team(), secret);
   }

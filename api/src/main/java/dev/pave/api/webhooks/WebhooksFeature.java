@@ -1,6 +1,7 @@
 package dev.pave.api.webhooks;
 
 import dev.pave.api.PaveConfiguration;
+import dev.pave.api.config.WebhookSettings;
 import dev.pave.workflows.contract.WebhookDeliveryRuns;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.webhooks.WebhookDeliveryActivities;
@@ -21,9 +22,10 @@ public final class WebhooksFeature {
 
   public static void register(Environment environment, Jdbi jdbi, SecretBox box, PaveConfiguration config,
       WebhookDeliveryRuns runs) {
-    new WebhookDispatcher(runs, jdbi);
+    new WebhookDispatcher(runs, jdbi, config.webhooks.maxDeliveriesPerEvent);
     environment.jersey().register(new WebhookResource(new WebhookService(jdbi, new WebhookSecrets(box),
-        guard(environment, config), config.webhooks.rotationGrace, Clock.systemUTC())));
+        guard(environment, config), config.webhooks.rotationGrace, config.webhooks.maxEndpointsPerTeam,
+        Clock.systemUTC())));
   }
 
   /** What one delivery attempt does: sign, check the target, send, record. */
@@ -35,8 +37,8 @@ public final class WebhooksFeature {
   }
 
   /** The worker's start and stop, and the sweep that starts every delivery still pending. */
-  public static Managed deliveries(Managed worker, Jdbi jdbi, WebhookDeliveryRuns runs) {
-    return new WebhookDeliveries(worker, new WebhookDispatcher(runs, jdbi));
+  public static Managed deliveries(Managed worker, Jdbi jdbi, WebhookDeliveryRuns runs, WebhookSettings settings) {
+    return new WebhookDeliveries(worker, new WebhookDispatcher(runs, jdbi, settings.maxDeliveriesPerEvent));
   }
 
   private static DeliveryTargetGuard guard(Environment environment, PaveConfiguration config) {

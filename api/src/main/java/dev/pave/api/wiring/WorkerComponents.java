@@ -41,7 +41,7 @@ public final class WorkerComponents {
     environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
         histories, Clock.systemUTC())));
     environment.lifecycle().manage(WebhooksFeature.deliveries(webhookWorker(config, environment, services),
-        services.jdbi(), services.webhookDeliveryRuns(config.webhooks)));
+        services.jdbi(), services.webhookDeliveryRuns(config.webhooks), config.webhooks));
   }
 
   /** Webhook deliveries run where request runs do: their moves are what record them. */

@@ -82,9 +82,30 @@ class WebhookOutboxTest {
     assertThat(started).hasSize(startedBefore);
   }
 
+  @Test
+  void oneEventQueuesAtMostTheConfiguredNumberOfDeliveriesToTheOldestEndpoints() {
+    endpoint("whk_cancel_3", "payments", null, T0.plusSeconds(3), "request.cancelled");
+    endpoint("whk_cancel_1", "payments", null, T0.plusSeconds(1), "request.cancelled");
+    endpoint("whk_cancel_2", "payments", null, T0.plusSeconds(2), "request.cancelled");
+    insert("req_w000000000000003");
+    jdbi.getConfig(WebhookDispatch.class).maxPerEvent(2);
+    try {
+      ledger.end("req_w000000000000003", RequestStatus.CANCELLED, T0.plusSeconds(9), null);
+    } finally {
+      jdbi.getConfig(WebhookDispatch.class).maxPerEvent(40);
+    }
+
+    assertThat(endpointsOf("req_w000000000000003")).as("webhooks.maxDeliveriesPerEvent = 2: a newer endpoint"
+        + " never pushes out an older one").containsExactlyInAnyOrder("whk_cancel_1", "whk_cancel_2");
+  }
+
   private static void endpoint(String id, String team, Instant disabledAt, String... events) {
+    endpoint(id, team, disabledAt, T0, events);
+  }
+
+  private static void endpoint(String id, String team, Instant disabledAt, Instant createdAt, String... events) {
     jdbi.onDemand(WebhookDao.class).insert(new WebhookEndpointRow(id, team, "http://localhost:9/" + id, events,
-        "standard", new byte[] {1}, null, null, "tok_admin", T0, null, disabledAt, null));
+        "standard", new byte[] {1}, null, null, "tok_admin", createdAt, null, disabledAt, null));
   }
 
   private static void insert(String id) {

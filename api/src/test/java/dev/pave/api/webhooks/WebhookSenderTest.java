@@ -55,6 +55,35 @@ class WebhookSenderTest {
   }
 
   @Test
+  void theConnectionGoesToTheAddressTheCheckSawWithoutASecondLookup() throws Exception {
+    WireMockServer checked = new WireMockServer(options().bindAddress("127.0.0.2").dynamicPort());
+    checked.start();
+    // Where the system's DNS sends "localhost": a second lookup by the HTTP client would land here.
+    WireMockServer elsewhere = new WireMockServer(options().bindAddress("127.0.0.1").port(checked.port()));
+    elsewhere.start();
+    try {
+      checked.stubFor(post("/hook").willReturn(ok()));
+      elsewhere.stubFor(post("/hook").willReturn(ok()));
+      AtomicInteger lookups = new AtomicInteger();
+      DeliveryTargetGuard guard = new DeliveryTargetGuard(true, Set::of, host -> new InetAddress[] {
+          InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.2" : "127.0.0.1")});
+
+      WebhookSender.Answer answer = new WebhookSender(guard, Duration.ofSeconds(10))
+          .send("http://localhost:" + checked.port() + "/hook", "msg_3", 1_700_000_000L, "{}", List.of(new byte[32]));
+
+      assertThat(answer.delivered()).as(answer.error()).isTrue();
+      assertThat(checked.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(1);
+      assertThat(checked.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).getHeader("Host"))
+          .as("the name, not the address").isEqualTo("localhost:" + checked.port());
+      assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+      assertThat(lookups).as("one lookup: the checked one").hasValue(1);
+    } finally {
+      checked.stop();
+      elsewhere.stop();
+    }
+  }
+
+  @Test
   void aRedirectIsAFailedAttemptAndIsNotFollowed() {
     receiver.stubFor(post("/moved").willReturn(aResponse().withStatus(307)
         .withHeader("Location", "http://localhost:" + receiver.port() + "/elsewhere")));
