@@ -41,7 +41,16 @@ final class PolicyChecks {
   PolicyCheck request(RunRequest request, CatalogModule module) {
     // Still queued: the lifecycle goes queued -> planning or denied, the request stage is no move of its own.
     openStep(request);
-    return record(request, policies.evaluate(PolicyStage.REQUEST, document(request, module)), null);
+    PolicyInputs.Workspace workspace = requests.workspaceOf(request);
+    if (workspace.exists() && !workspace.environment().equals(request.environment())) {
+      // Accepted before its workspace existed (two requests queued on a new name), so the API's
+      // check could not see it: a workspace never changes environment, and no label decides.
+      requests.stepFinished(request.id(), StepName.POLICY, clock.instant(), "denied", null);
+      return new PolicyCheck(PolicyVerdict.DENIED, "workspace " + request.workspace() + " is in "
+          + workspace.environment() + ", not " + request.environment() + ": a workspace never changes environment");
+    }
+    return record(request, policies.evaluate(PolicyStage.REQUEST,
+        PolicyDocuments.requestStage(request, workspace, module)), null);
   }
 
   /**
