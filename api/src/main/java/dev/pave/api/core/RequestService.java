@@ -43,6 +43,7 @@ public final class RequestService {
   private final Clock clock;
   private final TeamRunLimit runLimit;
   private final NameReservations reservations;
+  private final Environments environments;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
       RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam,
@@ -52,10 +53,16 @@ public final class RequestService {
     this.reservations = reservations;
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog, environments);
+    this.environments = environments;
     this.runs = runs;
     this.views = views;
     this.json = json;
     this.clock = clock;
+  }
+
+  /** The environments a request may name (the portal's select offers them). */
+  public Environments environments() {
+    return environments;
   }
 
   /** The outcome of a POST: the request, and whether it was new or the replay of an idempotent retry. */
