@@ -19,16 +19,21 @@ ALTER TABLE workspaces
   ADD COLUMN created_by_name text,
   ADD COLUMN live_since timestamptz;
 
--- Existing rows: the creator is the requester of the workspace's first request; a live
--- workspace is live since the first succeeded apply after its last succeeded destroy.
-UPDATE workspaces w SET created_by_subject = first.requester_subject, created_by_name = first.requester
-  FROM (SELECT DISTINCT ON (workspace) workspace, requester_subject, requester FROM requests
-        WHERE action <> 'plan' ORDER BY workspace, created_at, id) first
-  WHERE first.workspace = w.name;
-UPDATE workspaces w SET live_since = coalesce((
-    SELECT min(r.finished_at) FROM requests r
-    WHERE r.workspace = w.name AND r.action = 'apply' AND r.status = 'succeeded'
-      AND r.created_at > coalesce((SELECT max(d.created_at) FROM requests d WHERE d.workspace = w.name
-                                     AND d.action = 'destroy' AND d.status = 'succeeded'), '-infinity')),
-    w.created_at)
-  WHERE w.status = 'live';
+-- Existing rows, in their current life (after their last succeeded destroy): the creator is the
+-- requester of its first apply, and a live workspace is live since the first of those that
+-- succeeded. A destroyed row gets its creator when it is created again.
+WITH life AS (
+  SELECT w.name, coalesce((SELECT max(d.created_at) FROM requests d WHERE d.workspace = w.name
+                             AND d.action = 'destroy' AND d.status = 'succeeded'), '-infinity') AS began
+  FROM workspaces w WHERE w.status <> 'destroyed')
+UPDATE workspaces w SET
+  created_by_subject = first.requester_subject,
+  created_by_name = first.requester,
+  live_since = CASE WHEN w.status = 'live' THEN coalesce((
+      SELECT min(r.finished_at) FROM requests r WHERE r.workspace = w.name AND r.action = 'apply'
+        AND r.status = 'succeeded' AND r.created_at > life.began), w.created_at) END
+  FROM life LEFT JOIN LATERAL (
+      SELECT r.requester_subject, r.requester FROM requests r
+      WHERE r.workspace = life.name AND r.action = 'apply' AND r.created_at > life.began
+      ORDER BY r.created_at, r.id LIMIT 1) first ON true
+  WHERE life.name = w.name;
