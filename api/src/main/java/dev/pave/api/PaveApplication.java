@@ -131,6 +131,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
     HttpEdge.configure(config);
     SessionFeature.check(config);
     OidcFeature.check(config.oidc);
+    config.configuredEnvironments();
   }
 
   private static void registerErrorMappers(Environment environment, PaveConfiguration config) {
@@ -155,7 +156,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi(), services.provisioning())));
     jersey.register(new ModuleResource(services.catalog()));
     RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
-        json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json));
+        json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json),
+        config.configuredEnvironments());
     ApprovalService approvals = new ApprovalService(services.jdbi(), requests, runs, clock);
     RequestHistory history = new RequestHistory(services.provisioning(), historyArchive, json);
     jersey.register(new RequestResource(requests, approvals, history));
@@ -173,7 +175,7 @@ public class PaveApplication extends Application<PaveConfiguration> {
         simulationRunner(environment, config), config.policySimulation, clock)));
     // Browser sessions and the same-origin check of every browser POST, for every page Pave serves.
     SessionFeature browser = SessionFeature.register(environment, services.jdbi(), config, clock, failedSignIns);
-    MetricsFeature.register(environment, services, browser, config.metricsSettings());
+    MetricsFeature.register(environment, services, browser, config.configuredEnvironments());
     WebhooksFeature.register(environment, services.jdbi(), services.secrets(), config,
         services.webhookDeliveryRuns(config.webhooks));
     PortalFeature.register(environment, browser, new PortalFeature.Services(services.jdbi(), services.catalog(),

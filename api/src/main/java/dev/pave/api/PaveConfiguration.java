@@ -36,6 +36,13 @@ public class PaveConfiguration extends Configuration {
   @JsonProperty
   public String policiesDir = "policies";
 
+  /**
+   * The environments a request may name, a closed list (docs/policies.md). Unset: the older
+   * {@code metrics.environments}, else dev, staging and prod.
+   */
+  @JsonProperty
+  public List<String> environments;
+
   /** How long a request waits for an approver before it ends expired. */
   @JsonProperty
   public java.time.Duration approvalTimeout = java.time.Duration.ofHours(72);
@@ -136,6 +143,12 @@ public class PaveConfiguration extends Configuration {
   @JsonDeserialize(as = dev.pave.api.config.MetricsSettings.class)
   public void setMetricsFactory(io.dropwizard.metrics.common.MetricsFactory metrics) {
     super.setMetricsFactory(metrics);
+  }
+
+  /** The environments list, resolved once from {@link #environments} and its older name; throws when invalid. */
+  @JsonIgnore
+  public dev.pave.api.core.Environments configuredEnvironments() {
+    return dev.pave.api.core.Environments.of(environments, metricsSettings().environments);
   }
 
   @JsonIgnore

@@ -19,7 +19,8 @@ public final class RequestOptions {
   @Option(names = "--workspace", required = true, paramLabel = "W", description = "the workspace name")
   String workspace;
 
-  @Option(names = "--env", required = true, paramLabel = "E", description = "the environment, e.g. dev, staging, prod")
+  @Option(names = "--env", paramLabel = "E", description = "the environment (the server's list, by default dev,"
+      + " staging, prod); required for a new workspace, may be left out for an existing one (then it is its own)")
   String environment;
 
   @Option(names = "--version", paramLabel = "V", description = "the module version (default: Pave's newest)")
@@ -47,7 +48,9 @@ public final class RequestOptions {
       body.put("version", version);
     }
     body.put("workspace", workspace);
-    body.put("environment", environment);
+    if (environment != null) {
+      body.put("environment", environment);
+    }
     body.put("action", action);
     if (ttlHours != null) {
       if (ttlHours <= 0) {

@@ -63,7 +63,7 @@ class ArgumentsTest {
     String[][] bad = {
         {},
         {"apply"},
-        {"apply", "--module", "m", "--workspace", "w"},
+        {"apply", "--module", "m", "--env", "dev"}, // --env may be left out (an existing workspace's), --workspace not
         {"apply", "--module", "m", "--workspace", "w", "--env", "dev", "--ttl", "0"},
         {"apply", "--module", "m", "--workspace", "w", "--env", "dev", "--ttl", "many"},
         {"apply", "--module", "m", "--workspace", "w", "--env", "dev", "--timeout", "soon"},

@@ -12,6 +12,9 @@ public record NewRequest(
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the catalog's latest when left out")
     String version,
     String workspace,
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "one of the configured environments"
+        + " (default dev, staging, prod); required for a new workspace; on an existing one its own environment or"
+        + " left out (a workspace never changes environment)")
     String environment,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, allowableValues = {"apply", "destroy", "plan"},
         defaultValue = "apply", description = "apply (the default), destroy, or plan: a speculative plan (init, plan"

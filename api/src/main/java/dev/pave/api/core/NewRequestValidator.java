@@ -23,18 +23,25 @@ final class NewRequestValidator {
   static final int MAX_TTL_HOURS = 24 * 365;
 
   private final ModuleCatalog catalog;
+  private final Environments environments;
 
-  NewRequestValidator(ModuleCatalog catalog) {
+  NewRequestValidator(ModuleCatalog catalog, Environments environments) {
     this.catalog = catalog;
+    this.environments = environments;
   }
 
-  /** The catalog module the request names; throws 422 listing every bad field. */
-  CatalogModule check(NewRequest body, JsonNode effectiveInputs) {
+  /**
+   * The catalog module the request names; throws 422 listing every bad field.
+   *
+   * @param workspaceEnvironment the environment of the caller's own workspace of that name, empty
+   *     for a new one (or another team's, which must answer like a new one)
+   */
+  CatalogModule check(NewRequest body, JsonNode effectiveInputs, Optional<String> workspaceEnvironment) {
     List<FieldMessage> errors = new ArrayList<>();
     requireName(errors, "workspace", body.workspace(), Names.WORKSPACE,
         "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
-    requireName(errors, "environment", body.environment(), Names.ENVIRONMENT,
-        "must be 1 to 32 characters: lower-case letters, digits and '-', starting with a letter");
+    EnvironmentCheck.problem(environments, body.workspace(), body.environment(), workspaceEnvironment)
+        .ifPresent(message -> errors.add(new FieldMessage("environment", message)));
     if (body.action() != null && RequestAction.find(body.action()).isEmpty()) {
       errors.add(new FieldMessage("action", "must be \"apply\", \"destroy\" or \"plan\""));
     }

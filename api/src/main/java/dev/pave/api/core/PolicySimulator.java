@@ -100,7 +100,8 @@ public final class PolicySimulator {
   }
 
   private List<PolicyResult> evaluate(PolicySet candidate, RunRequest request, CatalogModule module) {
-    Map<String, Object> requestStage = PolicyDocuments.requestStage(request, module);
+    // The workspace as it is now: a simulation asks what today's rules make of recorded requests.
+    Map<String, Object> requestStage = PolicyDocuments.requestStage(request, ledger.workspaceOf(request), module);
     List<PolicyResult> results = new ArrayList<>(candidate.evaluate(PolicyStage.REQUEST, requestStage).results());
     Optional<JsonNode> plan = ledger.loadPlan(request.id()).map(p -> planJson(request.id(), p));
     plan.ifPresent(p -> results.addAll(

@@ -43,19 +43,26 @@ public final class RequestService {
   private final Clock clock;
   private final TeamRunLimit runLimit;
   private final NameReservations reservations;
+  private final Environments environments;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
       RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam,
-      NameReservations reservations) {
+      NameReservations reservations, Environments environments) {
     this.jdbi = jdbi;
     this.runLimit = new TeamRunLimit(jdbi, runsPerTeam, clock);
     this.reservations = reservations;
     this.costs = costs;
-    this.validator = new NewRequestValidator(catalog);
+    this.validator = new NewRequestValidator(catalog, environments);
+    this.environments = environments;
     this.runs = runs;
     this.views = views;
     this.json = json;
     this.clock = clock;
+  }
+
+  /** The environments a request may name (the portal's select offers them). */
+  public Environments environments() {
+    return environments;
   }
 
   /** The outcome of a POST: the request, and whether it was new or the replay of an idempotent retry. */
@@ -75,7 +82,10 @@ public final class RequestService {
     Optional<WorkspaceRow> workspace = body.workspace() == null ? Optional.empty()
         : jdbi.onDemand(WorkspaceDao.class).find(body.workspace());
     JsonNode inputs = effectiveInputs(body, action, workspace);
-    CatalogModule module = validator.check(body, inputs);
+    // Only the caller's own workspace decides the environment: another team's answers as today (no leak).
+    Optional<WorkspaceRow> own = workspace.filter(w -> w.team().equals(caller.team()));
+    CatalogModule module = validator.check(body, inputs, own.map(WorkspaceRow::environment));
+    String environment = own.map(WorkspaceRow::environment).orElse(body.environment());
     Integer ttlHours = body.ttlHours() == null || body.ttlHours().isNull() ? null : body.ttlHours().intValue();
     String requestHash = requestHash(module, body, action, inputs, ttlHours);
     if (idempotencyKey != null) {
@@ -88,7 +98,7 @@ public final class RequestService {
     }
     checkWorkspace(caller, body, action, module, workspace);
     RequestRow row = new RequestRow(Ids.newId("req"), module.name(), module.version(), body.workspace(),
-        body.environment(), caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
+        environment, caller.team(), caller.name(), action, RequestStatus.QUEUED.wireName(), inputs.toString(),
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
         null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null,
         caller.subject(), null);

@@ -14,6 +14,7 @@ import dev.pave.workflows.contract.RequestLifecycle;
 import dev.pave.workflows.contract.RequestStatus;
 import dev.pave.workflows.contract.RunRefused;
 import dev.pave.workflows.contract.StepName;
+import dev.pave.workflows.policy.PolicyInputs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,18 @@ public final class JdbiRequestLedger implements RequestLedger {
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), RequestAction.fromWire(row.action()), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());
+  }
+
+  @Override
+  public PolicyInputs.Workspace workspaceOf(RunRequest request) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT environment, status, module, version,"
+            + " created_by_subject, created_by_name, live_since FROM workspaces WHERE name = :name AND team = :team")
+        .bind("name", request.workspace()).bind("team", request.team())
+        .map((rs, ctx) -> new PolicyInputs.Workspace(true, rs.getString("environment"), rs.getString("status"),
+            rs.getString("module"), rs.getString("version"), rs.getString("created_by_subject"),
+            rs.getString("created_by_name"), Optional.ofNullable(rs.getTimestamp("live_since"))
+                .map(java.sql.Timestamp::toInstant).orElse(null)))
+        .findOne().orElse(PolicyInputs.Workspace.NONE));
   }
 
   /** Jdbi keeps the outermost handle of a thread for every nested call, onDemand DAOs included. */

@@ -2,7 +2,8 @@ package dev.pave.api.metrics;
 
 import java.util.Set;
 
-/** The value of the `environment` label: a configured environment (metrics.environments) or `other`. */
+/** The value of the `environment` label: a configured environment (config `environments`) or `other`
+ * (a request stored before the list was closed, or an environment since removed from it). */
 final class EnvironmentLabel {
 
   static final String OTHER = "other";

@@ -45,7 +45,8 @@ public final class PortalFeature {
     jersey.register(new SignInResource(new BrowserSignIn(browser)));
     ModuleResource modules = new ModuleResource(services.catalog());
     jersey.register(new CatalogResource(pages, modules, services.catalog()));
-    jersey.register(new RequestFormResource(pages, modules, services.requests(), environment.getObjectMapper()));
+    jersey.register(new RequestFormResource(pages, modules, services.requests(), environment.getObjectMapper(),
+        services.workspaces()));
     // The same reader as GET /v1/requests/{id}/logs (its authorization is the request's own).
     jersey.register(new RequestPages(pages, services.requests(), feedback, services.logs(), modules));
     jersey.register(new InboxPages(pages, services.requests(), services.approvals()));

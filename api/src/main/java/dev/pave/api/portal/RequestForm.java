@@ -19,7 +19,22 @@ import java.util.Map;
  * so an error lands next to its field without any mapping.
  */
 public record RequestForm(ModuleView module, List<Field> fields, Map<String, String> values,
-    Map<String, String> errors, String problem, String idempotencyKey) {
+    Map<String, String> errors, String problem, String idempotencyKey, List<String> environments,
+    String workspaceEnvironment) {
+
+  RequestForm(ModuleView module, List<Field> fields, Map<String, String> values, Map<String, String> errors,
+      String problem, String idempotencyKey) {
+    this(module, fields, values, errors, problem, idempotencyKey, List.of(), null);
+  }
+
+  /**
+   * The form's environment select: the configured list, or, for an existing workspace of the
+   * caller's team, only that workspace's environment (a workspace never changes environment).
+   */
+  RequestForm withEnvironments(List<String> configured, String ofExistingWorkspace) {
+    return new RequestForm(module, fields, values, errors, problem, idempotencyKey,
+        ofExistingWorkspace == null ? configured : List.of(ofExistingWorkspace), ofExistingWorkspace);
+  }
 
   public record Field(InputField input, String name, String value, String error) {}
 

@@ -3,6 +3,7 @@ package dev.pave.api.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.api.ModuleView;
 import dev.pave.api.core.RequestService;
+import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.errors.ApiException;
 import dev.pave.api.resources.ModuleResource;
 import jakarta.ws.rs.Consumes;
@@ -37,26 +38,42 @@ public class RequestFormResource {
   private final ModuleResource modules;
   private final RequestService requests;
   private final ObjectMapper json;
+  private final WorkspaceService workspaces;
 
-  RequestFormResource(PortalPages pages, ModuleResource modules, RequestService requests, ObjectMapper json) {
+  RequestFormResource(PortalPages pages, ModuleResource modules, RequestService requests, ObjectMapper json,
+      WorkspaceService workspaces) {
     this.pages = pages;
     this.modules = modules;
     this.requests = requests;
     this.json = json;
+    this.workspaces = workspaces;
   }
 
-  /** {@code ?preview=req_...}: back from a preview, the form holds its values (never sensitive ones). */
+  /**
+   * {@code ?preview=req_...}: back from a preview, the form holds its values (never sensitive ones).
+   * {@code ?workspace=name}: a change to the caller's existing workspace, in its environment.
+   */
   @GET
   public Response form(@PathParam("module") String name, @QueryParam("preview") String preview,
-      @Context HttpHeaders headers, @Context UriInfo uri) {
+      @QueryParam("workspace") String workspace, @Context HttpHeaders headers, @Context UriInfo uri) {
     return pages.forCaller(headers, uri, caller -> {
       ModuleView module = modules.get(caller, name, null);
       String key = UUID.randomUUID().toString();
       // Read as the caller: another team's preview is the API's 404, never its values.
       RequestForm form = preview == null || preview.isBlank() ? RequestForm.blank(module, key)
           : RequestForm.of(module, PreviewValues.of(requests.get(caller, preview), module), Map.of(), null, key);
-      return PortalPages.html(200, new PortalView("request-form.ftlh", "Request " + title(module), caller, form))
-          .build();
+      String existing = null;
+      if (workspace != null && !workspace.isBlank()) {
+        // Another team's workspace is the API's 404 here too: its environment is never shown.
+        var view = workspaces.get(caller, workspace);
+        Map<String, String> values = new java.util.HashMap<>(form.values());
+        values.put("workspace", view.name());
+        values.put("environment", view.environment());
+        form = RequestForm.of(module, values, Map.of(), null, key);
+        existing = view.environment();
+      }
+      return PortalPages.html(200, new PortalView("request-form.ftlh", "Request " + title(module), caller,
+          form.withEnvironments(requests.environments().names(), existing))).build();
     });
   }
 
@@ -78,7 +95,8 @@ public class RequestFormResource {
           throw refused;
         }
         return PortalPages.html(422, new PortalView("request-form.ftlh", "Request " + title(module), caller,
-            RequestForm.refused(module, form, refused.toError(), key))).build();
+            RequestForm.refused(module, form, refused.toError(), key)
+                .withEnvironments(requests.environments().names(), null))).build();
       }
     });
   }

@@ -153,6 +153,36 @@ class JdbiRequestLedgerTest {
   }
 
   @Test
+  void aWorkspaceKeepsTheEnvironmentItWasCreatedInAndThePolicyStepReadsItsStoredFacts() {
+    insert("req_w000000000000001", "orders", T0);
+    assertThat(ledger.workspaceOf(ledger.load("req_w000000000000001")))
+        .isEqualTo(dev.pave.workflows.policy.PolicyInputs.Workspace.NONE);
+    toApplying("req_w000000000000001");
+    ledger.recordOutputs("req_w000000000000001", Map.of(), List.of(), null);
+    var created = ledger.workspaceOf(ledger.load("req_w000000000000001"));
+    assertThat(created.exists()).isTrue();
+    assertThat(List.of(created.environment(), created.status(), created.version(), created.createdBySubject(),
+        created.createdByName())).containsExactly("dev", "live", "1.0.0", "tok_ci-payments", "ci-payments");
+    assertThat(created.liveSince()).isNotNull();
+
+    // A request labelled prod that reached the apply (accepted before the workspace existed).
+    jdbi.useHandle(h -> h.execute("INSERT INTO requests (id, module, version, workspace, environment, team,"
+        + " requester, requester_subject, action, status, inputs, request_hash, created_at) VALUES ('req_w000000000000002',"
+        + " 'postgres-database', '1.0.1', 'orders', 'prod', 'payments', 'ops', 'tok_ops', 'apply', 'applying', '{}', 'h',"
+        + " now())"));
+    ledger.recordOutputs("req_w000000000000002", Map.of(), List.of(), null);
+    var changed = ledger.workspaceOf(ledger.load("req_w000000000000002"));
+    assertThat(changed.environment()).as("never relabelled").isEqualTo("dev");
+    assertThat(changed.version()).isEqualTo("1.0.1");
+    assertThat(changed.createdByName()).as("still its creator").isEqualTo("ci-payments");
+    assertThat(changed.liveSince()).as("live since its first apply").isEqualTo(created.liveSince());
+
+    assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("UPDATE workspaces SET environment = 'prod'")))
+        .hasMessageContaining("its environment never changes");
+    assertThat(jdbi.onDemand(WorkspaceDao.class).find("orders").orElseThrow().environment()).isEqualTo("dev");
+  }
+
+  @Test
   void aRequestEndingBeforeItsApplyFreesItsNamesOrHandsThemToTheNextInLine() {
     insert("req_n000000000000001", "orders", T0);
     insert("req_n000000000000002", "orders", T0.plusSeconds(1));

@@ -206,6 +206,21 @@ class PortalAccessTest {
   }
 
   @Test
+  void theFormOffersTheConfiguredEnvironmentsAndAnExistingWorkspaceOnlyItsOwn() {
+    String cookie = session(payments);
+    String blank = web.get("/catalog/postgres-database/new", cookie).body();
+    assertThat(blank).contains("<select id=\"environment\"", "<option value=\"dev\" selected>dev</option>",
+        "<option value=\"staging\">staging</option>", "<option value=\"prod\">prod</option>");
+    String change = web.get("/catalog/postgres-database/new?workspace=portal-db", cookie).body();
+    assertThat(change).contains("value=\"portal-db\"", "<option value=\"dev\" selected>dev</option>",
+        "Workspace portal-db is in dev").doesNotContain("<option value=\"prod\"");
+    // Another team's workspace is the API's 404 here as well: its environment is never shown.
+    HttpResponse<String> other = web.get("/catalog/postgres-database/new?workspace=portal-db", session(search));
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("is in dev");
+  }
+
+  @Test
   void theAuditPagesAreForAuditorsAndAdminsOnly() {
     HttpResponse<String> refused = web.get("/audit", session(payments));
     assertThat(refused.statusCode()).isEqualTo(403);

@@ -309,9 +309,8 @@ class PortalBrowserTest {
     signInByKeyboard(payments);
     browser.get(base + "/catalog/postgres-database/new");
     browser.findElement(By.id("workspace")).sendKeys("preview-db");
-    WebElement environment = browser.findElement(By.id("environment"));
-    environment.clear();
-    environment.sendKeys("prod"); // prod-needs-approval: "requires approval"
+    // A select of the configured environments. prod-needs-approval: "requires approval"
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("environment"))).selectByValue("prod");
     browser.findElement(By.id("inputs.database_name")).sendKeys("preview");
     WebElement limit = browser.findElement(By.id("inputs.connection_limit"));
     limit.clear();

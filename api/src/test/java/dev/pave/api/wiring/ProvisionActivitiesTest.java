@@ -130,6 +130,21 @@ class ProvisionActivitiesTest {
   }
 
   @Test
+  void aRequestWhoseLabelDiffersFromItsWorkspaceIsDeniedBeforeAnyTerraformCommand() throws Exception {
+    // Accepted while the name was new; meanwhile another request created the workspace in prod.
+    jdbi.useHandle(h -> h.execute("INSERT INTO workspaces (name, module, version, team, environment, status, inputs,"
+        + " last_request_id, created_at, updated_at) VALUES ('act-prod', 'postgres-database', '1.0.0', 'payments',"
+        + " 'prod', 'live', '{}', 'req_earlier', now(), now())"));
+    String id = insert("req_pa00000000000005", "act-prod", "act_prod");
+
+    Admission admission = worker(workerA).admit(id);
+
+    assertThat(admission.requestCheck().denied()).isTrue();
+    assertThat(admission.requestCheck().message()).contains("act-prod is in prod, not dev");
+    assertThat(commands()).isEmpty();
+  }
+
+  @Test
   void anApplyRetriedAfterItSucceededChangesNothing() throws Exception {
     String id = insert("req_pa00000000000002", "act-billing", "act_billing");
     ProvisionActivities a = planned(worker(workerA), id);

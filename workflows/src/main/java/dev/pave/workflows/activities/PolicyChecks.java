@@ -13,6 +13,7 @@ import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -40,14 +41,31 @@ final class PolicyChecks {
   PolicyCheck request(RunRequest request, CatalogModule module) {
     // Still queued: the lifecycle goes queued -> planning or denied, the request stage is no move of its own.
     openStep(request);
-    return record(request, policies.evaluate(PolicyStage.REQUEST, PolicyDocuments.requestStage(request, module)), null);
+    PolicyInputs.Workspace workspace = requests.workspaceOf(request);
+    if (workspace.exists() && !workspace.environment().equals(request.environment())) {
+      // Accepted before its workspace existed (two requests queued on a new name), so the API's
+      // check could not see it: a workspace never changes environment, and no label decides.
+      requests.stepFinished(request.id(), StepName.POLICY, clock.instant(), "denied", null);
+      return new PolicyCheck(PolicyVerdict.DENIED, "workspace " + request.workspace() + " is in "
+          + workspace.environment() + ", not " + request.environment() + ": a workspace never changes environment");
+    }
+    return record(request, policies.evaluate(PolicyStage.REQUEST,
+        PolicyDocuments.requestStage(request, workspace, module)), null);
+  }
+
+  /**
+   * The request-stage document, with the workspace's facts read now (inside the activity, so the
+   * workflow's inputs and commands stay as they were recorded): they are what the rules are about.
+   */
+  private Map<String, Object> document(RunRequest request, CatalogModule module) {
+    return PolicyDocuments.requestStage(request, requests.workspaceOf(request), module);
   }
 
   /** Plan-stage policies, on {@code terraform show -json} of the saved plan whose hash is given. */
   PolicyCheck plan(RunRequest request, CatalogModule module, JsonNode planJson, String planSha256) {
     open(request);
     PolicyEvaluation evaluation = policies.evaluate(PolicyStage.PLAN,
-        PolicyInputs.planStage(PolicyDocuments.requestStage(request, module), planJson));
+        PolicyInputs.planStage(document(request, module), planJson));
     return record(request, evaluation, planSha256);
   }
 

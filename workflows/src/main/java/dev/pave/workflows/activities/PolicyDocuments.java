@@ -16,13 +16,16 @@ public final class PolicyDocuments {
 
   private PolicyDocuments() {}
 
-  public static Map<String, Object> requestStage(RunRequest request, CatalogModule module) {
+  /** @param workspace the request's workspace as stored ({@link RequestLedger#workspaceOf}) */
+  public static Map<String, Object> requestStage(RunRequest request, PolicyInputs.Workspace workspace,
+      CatalogModule module) {
     @SuppressWarnings("unchecked")
     Map<String, Object> inputs = JSON.convertValue(module.effectiveInputs(request.inputs()), Map.class);
     return PolicyInputs.requestStage(
         new PolicyInputs.Request(request.id(), request.module(), request.version(), request.workspace(),
             request.environment(), judgedAction(request), inputs,
             request.ttlHours() == null ? null : request.ttlHours().longValue()),
+        workspace,
         new PolicyInputs.Requester(request.requester(), request.team(), request.requesterRole()),
         new PolicyInputs.Module(module.name(), module.version(), module.owner(), module.displayName()),
         request.costMonthlyUsd());

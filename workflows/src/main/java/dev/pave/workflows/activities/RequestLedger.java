@@ -16,6 +16,13 @@ public interface RequestLedger {
   RunRequest load(String requestId);
 
   /**
+   * The request's workspace as stored (its team's row of that name), what policies read as
+   * {@code workspace}; {@link dev.pave.workflows.policy.PolicyInputs.Workspace#NONE} when there is
+   * none yet.
+   */
+  dev.pave.workflows.policy.PolicyInputs.Workspace workspaceOf(RunRequest request);
+
+  /**
    * Runs {@code work} with every ledger call in it (this ledger's and the guardrail ledger's) on
    * one database connection, each statement still committed on its own: a step's bookkeeping is
    * several statements, and one connection for all of them spares a pool checkout for each. Never

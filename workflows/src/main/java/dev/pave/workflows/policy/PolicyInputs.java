@@ -61,15 +61,56 @@ public final class PolicyInputs {
   }
 
   /**
-   * The request-stage document: {@code request}, {@code requester}, {@code module} and {@code
-   * cost}. {@code monthlyUsd} is null when the module has no cost formula.
+   * The workspace the request acts on, as Pave stored it: facts no request can relabel (a request
+   * names its environment; the workspace's is the one it was created in, and never changes). For
+   * a new workspace every key is still there: {@code exists} false and the others null, so {@code
+   * workspace.environment == 'prod'} needs no guard.
+   *
+   * @param status live, failed (a first create that broke half-way) or destroyed
+   * @param version the module version the workspace was last applied with
+   * @param createdBySubject who created it (its current life, after any destroy): the subject
+   * @param createdByName and the name the creating request stored
+   * @param liveSince when it last became live; null when it is not live
+   */
+  public record Workspace(boolean exists, String environment, String status, String module, String version,
+      String createdBySubject, String createdByName, java.time.Instant liveSince) {
+
+    /** No workspace of that name yet: the request creates it. */
+    public static final Workspace NONE = new Workspace(false, null, null, null, null, null, null, null);
+
+    Map<String, Object> toMap() {
+      Map<String, Object> createdBy = new LinkedHashMap<>();
+      createdBy.put("subject", createdBySubject);
+      createdBy.put("name", createdByName);
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("exists", exists);
+      map.put("environment", environment);
+      map.put("status", status);
+      map.put("module", module);
+      map.put("version", version);
+      map.put("createdBy", createdBy);
+      // RFC 3339 text, as a test file writes it; a policy compares with timestamp(workspace.liveSince).
+      map.put("liveSince", liveSince == null ? null : liveSince.toString());
+      return map;
+    }
+  }
+
+  /** The {@code workspace} document of a new workspace, which policy test cases get when they give none. */
+  public static Map<String, Object> newWorkspace() {
+    return JsonInputs.normalizeMap(Workspace.NONE.toMap());
+  }
+
+  /**
+   * The request-stage document: {@code request}, {@code workspace}, {@code requester}, {@code
+   * module} and {@code cost}. {@code monthlyUsd} is null when the module has no cost formula.
    */
   public static Map<String, Object> requestStage(
-      Request request, Requester requester, Module module, Double monthlyUsd) {
+      Request request, Workspace workspace, Requester requester, Module module, Double monthlyUsd) {
     Map<String, Object> cost = new LinkedHashMap<>();
     cost.put("monthlyUsd", monthlyUsd);
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("request", request.toMap());
+    input.put("workspace", (workspace == null ? Workspace.NONE : workspace).toMap());
     input.put("requester", requester.toMap());
     input.put("module", module.toMap());
     input.put("cost", cost);
@@ -87,8 +128,8 @@ public final class PolicyInputs {
   }
 
   /** {@link #planStage(Map, JsonNode)} from the request-stage parts. */
-  public static Map<String, Object> planStage(
-      Request request, Requester requester, Module module, Double monthlyUsd, JsonNode planJson) {
-    return planStage(requestStage(request, requester, module, monthlyUsd), planJson);
+  public static Map<String, Object> planStage(Request request, Workspace workspace, Requester requester,
+      Module module, Double monthlyUsd, JsonNode planJson) {
+    return planStage(requestStage(request, workspace, requester, module, monthlyUsd), planJson);
   }
 }

@@ -4,10 +4,13 @@ import java.util.List;
 
 /** When a policy runs, and so which top-level variables its expressions may read. */
 public enum PolicyStage {
-  /** Before any Terraform runs: the request, who asked, the module and the cost estimate. */
-  REQUEST("request", List.of("request", "requester", "module", "cost")),
+  /**
+   * Before any Terraform runs: the request, the workspace it acts on (as stored), who asked, the
+   * module and the cost estimate.
+   */
+  REQUEST("request", List.of("request", "workspace", "requester", "module", "cost")),
   /** After the plan: everything the request stage sees, plus {@code terraform show -json}. */
-  PLAN("plan", List.of("request", "requester", "module", "cost", "plan"));
+  PLAN("plan", List.of("request", "workspace", "requester", "module", "cost", "plan"));
 
   private final String wireName;
   private final List<String> variables;

@@ -94,7 +94,8 @@ final class PolicyTestFileParser {
 
   /**
    * {@code input} (inline) or {@code inputFile} (a JSON file) is the whole input document;
-   * {@code planFile} puts a raw {@code terraform show -json} file under {@code plan}.
+   * {@code planFile} puts a raw {@code terraform show -json} file under {@code plan}. Without a
+   * {@code workspace} the case is about a new one ({@link PolicyInputs#newWorkspace()}).
    */
   private Map<String, Object> input(JsonNode node) throws CaseProblem {
     if (node.has("input") && node.has("inputFile")) {
@@ -116,6 +117,8 @@ final class PolicyTestFileParser {
       }
       input.put("plan", object(readJson(node, "planFile"), "planFile"));
     }
+    // A case that gives no workspace judges a request that creates one, as Pave would hand it in.
+    input.putIfAbsent("workspace", PolicyInputs.newWorkspace());
     return input;
   }
 

@@ -27,6 +27,7 @@ class PlanFixturesTest {
     Map<String, Object> requestStage = PolicyInputs.requestStage(
         new PolicyInputs.Request("req_1", "postgres-database", "1.0.0", "orders-db", "dev", action,
             Map.of("database_name", "orders"), 24L),
+        PolicyInputs.Workspace.NONE,
         new PolicyInputs.Requester("ci-payments", "payments", "requester"),
         new PolicyInputs.Module("postgres-database", "1.0.0", "platform", "PostgreSQL database"),
         12.5);

@@ -18,16 +18,52 @@ class PolicyInputsTest {
   private static final PolicyInputs.Module MODULE =
       new PolicyInputs.Module("postgres-database", "1.0.0", "platform", "PostgreSQL database");
 
+  private static final PolicyInputs.Workspace LIVE_PROD = new PolicyInputs.Workspace(true, "prod", "live",
+      "postgres-database", "1.0.0", "tok_1", "ci-payments", java.time.Instant.parse("2026-11-22T09:00:02Z"));
+
+  private static Map<String, Object> onWorkspace(String environment, String action, PolicyInputs.Workspace workspace) {
+    return PolicyInputs.requestStage(new PolicyInputs.Request("req_7Hq2", "postgres-database", "1.0.0", "orders-db",
+        environment, action, Map.of("database_name", "orders"), 24L), workspace, REQUESTER, MODULE, 12.5);
+  }
+
+  @Test
+  void theWorkspaceDocumentCarriesTheStoredFactsAsJsonWouldWriteThem() {
+    Map<?, ?> workspace = (Map<?, ?>) onWorkspace("prod", "apply", LIVE_PROD).get("workspace");
+    assertThat(workspace.get("exists")).isEqualTo(true);
+    assertThat(workspace.get("environment")).isEqualTo("prod");
+    assertThat(workspace.get("createdBy")).isEqualTo(Map.of("subject", "tok_1", "name", "ci-payments"));
+    assertThat(workspace.get("liveSince")).isEqualTo("2026-11-22T09:00:02Z");
+    Map<?, ?> none = (Map<?, ?>) onWorkspace("dev", "apply", PolicyInputs.Workspace.NONE).get("workspace");
+    assertThat(none.get("exists")).isEqualTo(false);
+    assertThat(java.util.List.<Object>copyOf(none.keySet())).containsExactly("exists", "environment", "status", "module", "version", "createdBy",
+        "liveSince");
+    assertThat(none.get("environment")).isEqualTo(NullValue.NULL_VALUE);
+  }
+
+  @Test
+  void aRequestLabelledDevOnAProdWorkspaceWaitsForAnApproverWhateverItsAction() {
+    for (String action : new String[] {"apply", "destroy"}) {
+      PolicyEvaluation evaluation = SHIPPED.evaluate(PolicyStage.REQUEST, onWorkspace("dev", action, LIVE_PROD));
+      assertThat(evaluation.verdict()).as(action + ": " + evaluation.results()).isEqualTo(PolicyVerdict.NEEDS_APPROVAL);
+      assertThat(evaluation.results()).filteredOn(r -> r.policy().equals("prod-needs-approval"))
+          .singleElement().extracting(PolicyResult::result).isEqualTo(PolicyOutcome.DENY);
+    }
+    PolicyEvaluation destroy = SHIPPED.evaluate(PolicyStage.REQUEST, onWorkspace("dev", "destroy", LIVE_PROD));
+    assertThat(destroy.results()).filteredOn(r -> r.policy().equals("prod-destroy-needs-approval"))
+        .singleElement().extracting(PolicyResult::result).isEqualTo(PolicyOutcome.DENY);
+  }
+
   private static Map<String, Object> request(String environment, Long ttlHours, Map<String, ?> inputs,
       Double monthlyUsd) {
     return PolicyInputs.requestStage(new PolicyInputs.Request("req_7Hq2", "postgres-database",
-        "1.0.0", "orders-db", environment, "apply", inputs, ttlHours), REQUESTER, MODULE, monthlyUsd);
+        "1.0.0", "orders-db", environment, "apply", inputs, ttlHours), PolicyInputs.Workspace.NONE, REQUESTER,
+        MODULE, monthlyUsd);
   }
 
   @Test
   void theRequestDocumentHasEveryKeyWithNullsAndLongs() {
     Map<String, Object> input = request("dev", null, Map.of("connection_limit", 20), 12.5);
-    assertThat(input).containsOnlyKeys("request", "requester", "module", "cost");
+    assertThat(input).containsOnlyKeys("request", "workspace", "requester", "module", "cost");
     Map<?, ?> request = (Map<?, ?>) input.get("request");
     assertThat(request.get("ttlHours")).isEqualTo(NullValue.NULL_VALUE);
     assertThat(request.get("inputs")).isEqualTo(Map.of("connection_limit", 20L));
@@ -40,7 +76,7 @@ class PolicyInputsTest {
   void thePlanDocumentAddsThePlanObjectOnly() {
     Map<String, Object> requestStage = request("dev", 24L, Map.of(), 1.0);
     assertThat(PolicyInputs.planStage(requestStage, JsonNodeFactory.instance.objectNode()))
-        .containsOnlyKeys("request", "requester", "module", "cost", "plan");
+        .containsOnlyKeys("request", "workspace", "requester", "module", "cost", "plan");
     assertThatThrownBy(() -> PolicyInputs.planStage(requestStage, JsonNodeFactory.instance.arrayNode()))
         .isInstanceOf(IllegalArgumentException.class);
   }
