@@ -24,8 +24,10 @@ import dev.pave.api.core.Readiness;
 import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.RequestViews;
+import dev.pave.api.core.RunAdmission;
 import dev.pave.api.core.RunStarter;
 import dev.pave.api.core.SimulationRunner;
+import dev.pave.api.core.TeamRunLimit;
 import dev.pave.api.core.TokenService;
 import dev.pave.api.core.WorkspaceService;
 import dev.pave.api.db.JdbiRequestLedger;
@@ -156,7 +158,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     jersey.register(new HealthResource(new Readiness(services.jdbi(), services.provisioning())));
     jersey.register(new ModuleResource(services.catalog()));
     RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
-        json, clock, config.limits.runsPerTeam, new NameReservations(services.platformInputs(), json),
+        json, clock, new TeamRunLimit(services.jdbi(), new RunAdmission(services.jdbi(), runs, config.limits.runsPerTeam,
+        clock), config.limits.waitingPerTeam, clock), new NameReservations(services.platformInputs(), json),
         config.configuredEnvironments());
     ApprovalService approvals = new ApprovalService(services.jdbi(), requests, runs, clock);
     RequestHistory history = new RequestHistory(services.provisioning(), historyArchive, json);

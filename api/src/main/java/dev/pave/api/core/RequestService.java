@@ -46,10 +46,10 @@ public final class RequestService {
   private final Environments environments;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
-      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, int runsPerTeam,
+      RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, TeamRunLimit runLimit,
       NameReservations reservations, Environments environments) {
     this.jdbi = jdbi;
-    this.runLimit = new TeamRunLimit(jdbi, runsPerTeam, clock);
+    this.runLimit = runLimit;
     this.reservations = reservations;
     this.costs = costs;
     this.validator = new NewRequestValidator(catalog, environments);
@@ -118,7 +118,6 @@ public final class RequestService {
       }
       throw duplicate;
     }
-    runs.startOrLeaveToSweeper(row.id());
     return new Accepted(get(caller, row.id()), false);
   }
 
@@ -212,6 +211,7 @@ public final class RequestService {
     if (!requested) {
       throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
     }
+    runLimit.admitToCancel(id); // a request still waiting for a run slot has no run to cancel yet
     runs.cancel(id, caller.name());
     return get(caller, id);
   }
@@ -258,7 +258,7 @@ public final class RequestService {
             + existing.id() + ")");
       }
       if (RequestStatus.QUEUED.wireName().equals(existing.status())) {
-        runs.startOrLeaveToSweeper(existing.id()); // its first start may have failed; starting twice is harmless
+        runLimit.startIfAdmitted(existing.id()); // its first start may have failed; starting twice is harmless
       }
       return new Accepted(views.of(existing), true);
     });

@@ -1,6 +1,6 @@
 package dev.pave.api.core;
 
-import dev.pave.api.db.RequestDao;
+import dev.pave.api.db.RunQueueDao;
 import dev.pave.workflows.contract.Provisioning;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -48,9 +48,12 @@ public final class RunStarter {
     provisioning.approvalDecided(requestId);
   }
 
-  /** Every request that is not terminal gets its workflow back (the embedded Temporal forgets on restart). */
+  /**
+   * Every admitted request that is not terminal gets its workflow back (the embedded Temporal
+   * forgets on restart); the waiting ones are RunAdmission's to start, in their turn.
+   */
   public int resumeUnfinished() {
-    List<String> unfinished = jdbi.onDemand(RequestDao.class).unfinished();
+    List<String> unfinished = jdbi.onDemand(RunQueueDao.class).admittedUnfinished();
     for (String id : unfinished) {
       start(id);
     }

@@ -35,10 +35,16 @@ public final class JdbiRequestLedger implements RequestLedger {
 
   private final Jdbi jdbi;
   private final ObjectMapper json;
+  private final RequestMoves afterMove;
 
   public JdbiRequestLedger(Jdbi jdbi, ObjectMapper json) {
+    this(jdbi, json, RequestMoves.NONE);
+  }
+
+  public JdbiRequestLedger(Jdbi jdbi, ObjectMapper json, RequestMoves afterMove) {
     this.jdbi = jdbi;
     this.json = json;
+    this.afterMove = afterMove;
   }
 
   @Override
@@ -131,11 +137,12 @@ public final class JdbiRequestLedger implements RequestLedger {
    * The one move of a request's status, in the caller's transaction: from the statuses
    * {@link RequestLifecycle} allows it from, so an illegal move changes no row and says so.
    */
-  private static boolean move(Handle handle, String requestId, RequestStatus to, Instant at, String error) {
+  private boolean move(Handle handle, String requestId, RequestStatus to, Instant at, String error) {
     if (handle.attach(RequestDao.class).move(requestId, to.wireName(), RequestLifecycle.wireSourcesOf(to),
         RequestLifecycle.wireSourcesOf(RequestAction.PLAN, to), at, error) == 1) {
       // Its webhook deliveries are recorded with the move itself: neither commits without the other.
       WebhookOutbox.moved(handle, requestId, to, at);
+      handle.afterCommit(() -> afterMove.moved(requestId, to));
       return true;
     }
     LOG.debug("request {} did not move to {}: the lifecycle does not allow it from its status", requestId, to.wireName());

@@ -63,14 +63,9 @@ public interface RequestDao {
       + " AND " + UNFINISHED + " ORDER BY created_at, id LIMIT 1")
   Optional<String> headOfLine(@Bind("id") String id);
 
-  /** Serialises acceptances of one team's requests until the end of the transaction (its run limit). */
+  /** Serialises acceptances and admissions of one team's requests until the end of the transaction (its run limit). */
   @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pave-team:' || :team))) locked")
   int lockTeam(@Bind("team") String team);
-
-  /** The team's requests that hold or wait for a worker (awaiting_approval holds none). */
-  @SqlQuery("SELECT count(*) FROM requests WHERE team = :team"
-      + " AND status IN ('queued', 'planning', 'checking', 'applying')")
-  int countRunning(@Bind("team") String team);
 
   /** Serialises claims on one workspace until the end of the transaction. */
   @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pave-workspace:' || workspace))"

@@ -3,9 +3,11 @@ package dev.pave.api.wiring;
 import dev.pave.api.PaveConfiguration;
 import dev.pave.api.core.ClosingHistorySnapshots;
 import dev.pave.api.core.HistoryArchiver;
+import dev.pave.api.core.RunAdmission;
 import dev.pave.api.core.RunStarter;
 import dev.pave.api.db.JdbiGuardrailLedger;
 import dev.pave.api.db.JdbiRequestLedger;
+import dev.pave.api.db.RequestMoves;
 import dev.pave.api.db.WorkflowHistoryStore;
 import dev.pave.api.webhooks.WebhooksFeature;
 import dev.pave.workflows.activities.TerraformRunConfig;
@@ -34,8 +36,11 @@ public final class WorkerComponents {
 
   public static void register(PaveConfiguration config, Environment environment, PaveServices services) {
     WorkflowHistoryStore histories = new WorkflowHistoryStore(services.jdbi());
-    environment.lifecycle().manage(new WorkerLifecycle(worker(config, environment, services, histories),
-        new RunStarter(services.provisioning(), services.jdbi())));
+    RunStarter runs = new RunStarter(services.provisioning(), services.jdbi());
+    // Runs end here, so this is where a freed slot is handed to the team's next waiting request.
+    RunAdmission admission = new RunAdmission(services.jdbi(), runs, config.limits.runsPerTeam, Clock.systemUTC());
+    environment.lifecycle().manage(new WorkerLifecycle(worker(config, environment, services, histories, admission),
+        runs, admission));
     // Managed after the worker, so stopped before it: the last sweep waits for workflows still
     // closing, which needs the worker, and ends before Temporal stops.
     environment.lifecycle().manage(new HistoryArchiving(new HistoryArchiver(services.provisioning(),
@@ -62,7 +67,7 @@ public final class WorkerComponents {
   }
 
   private static ProvisionWorker worker(PaveConfiguration config, Environment environment, PaveServices services,
-      WorkflowHistoryStore histories) {
+      WorkflowHistoryStore histories, RequestMoves afterMove) {
     TerraformSettings settings = new TerraformSettings(Path.of(config.terraform.binary),
         config.terraform.cliConfigFile == null ? null : Path.of(config.terraform.cliConfigFile),
         config.terraform.commandTimeout);
@@ -78,7 +83,7 @@ public final class WorkerComponents {
     // over each other's workflows at once (see ProvisionWorker).
     return new ProvisionWorker(services.temporal().client(), config.temporal.maxConcurrentRuns,
         services.temporal().embedded(), new WorkerDependencies(
-            new JdbiRequestLedger(services.jdbi(), environment.getObjectMapper()),
+            new JdbiRequestLedger(services.jdbi(), environment.getObjectMapper(), afterMove),
             new JdbiGuardrailLedger(services.jdbi()), services.catalog(), services.policies(), runConfig,
             services.secrets(), new ClosingHistorySnapshots(services.provisioning(), histories),
             config.approvalTimeout, Clock.systemUTC()));

@@ -6,6 +6,7 @@ import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-team count and the insert cannot be slipped past by concurrent acceptances: many
- * threads released together against a real PostgreSQL, round after round, never store more than
- * the limit. (Through HTTP the requests arrive too spread out to show a race; here they do not.)
+ * The per-team counts and the insert cannot be slipped past by concurrent acceptances: many
+ * threads released together against a real PostgreSQL, round after round, never start more than
+ * the running limit nor store more than it plus the waiting bound. (Through HTTP the requests
+ * arrive too spread out to show a race; here they do not.)
  */
 class TeamRunLimitRaceTest {
 
   static final int LIMIT = 2;
+  static final int WAITING = 3;
   static final int THREADS = 16;
   static EmbeddedPostgres postgres;
   static Jdbi jdbi;
@@ -45,8 +48,10 @@ class TeamRunLimitRaceTest {
   }
 
   @Test
-  void concurrentAcceptancesNeverExceedTheLimit() throws Exception {
-    TeamRunLimit limit = new TeamRunLimit(jdbi, LIMIT);
+  void concurrentAcceptancesNeverExceedTheLimits() throws Exception {
+    RecordedRuns runs = new RecordedRuns();
+    TeamRunLimit limit = new TeamRunLimit(jdbi, new RunAdmission(jdbi, new RunStarter(runs, jdbi), LIMIT,
+        Clock.systemUTC()), WAITING, Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       for (int round = 0; round < 10; round++) {
@@ -71,8 +76,14 @@ class TeamRunLimitRaceTest {
         }
         int inDatabase = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM requests WHERE team = :team")
             .bind("team", team).mapTo(Integer.class).one());
-        assertThat(stored).as("round %d", round).isEqualTo(LIMIT);
-        assertThat(inDatabase).as("round %d", round).isEqualTo(LIMIT);
+        int admitted = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM requests WHERE team = :team"
+            + " AND admitted_at IS NOT NULL").bind("team", team).mapTo(Integer.class).one());
+        assertThat(stored).as("round %d", round).isEqualTo(LIMIT + WAITING);
+        assertThat(inDatabase).as("round %d", round).isEqualTo(LIMIT + WAITING);
+        assertThat(admitted).as("round %d", round).isEqualTo(LIMIT);
+        String ofThisRound = "req_r" + round + "x";
+        assertThat(runs.started.stream().filter(id -> id.startsWith(ofThisRound)))
+            .as("round %d", round).hasSize(LIMIT);
       }
     } finally {
       pool.shutdownNow();
