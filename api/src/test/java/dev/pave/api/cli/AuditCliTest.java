@@ -103,7 +103,7 @@ class AuditCliTest {
 
   private static String verify(Path file, String key) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AuditCommand.verify(file.toString(), List.of(key), print(out));
+    AuditCommand.verify(file.toString(), List.of(key), null, print(out));
     return out.toString(StandardCharsets.UTF_8);
   }
 
