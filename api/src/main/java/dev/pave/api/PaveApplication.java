@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.audit.AuditPublicKeyResource;
 import dev.pave.api.audit.AuditResource;
 import dev.pave.api.audit.AuditTrail;
+import dev.pave.api.audit.CheckpointAnchors;
 import dev.pave.api.audit.Checkpointer;
 import dev.pave.api.auth.AdminTokenSeed;
 import dev.pave.api.auth.FailedSignIns;
@@ -167,10 +168,11 @@ public class PaveApplication extends Application<PaveConfiguration> {
     RequestLogs logs = RequestLogsFeature.register(environment, services.jdbi(), requests);
     WorkspaceService workspaces = new WorkspaceService(services.jdbi(), views, services.secrets(), json);
     jersey.register(new WorkspaceResource(workspaces));
-    AuditTrail auditTrail = new AuditTrail(services.jdbi(), services.auditKey(), clock);
+    CheckpointAnchors anchors = new CheckpointAnchors(services.home());
+    AuditTrail auditTrail = new AuditTrail(services.jdbi(), services.auditKey(), anchors, clock);
     jersey.register(new AuditResource(auditTrail));
     jersey.register(new AuditPublicKeyResource(services.auditKey()));
-    environment.lifecycle().manage(new Checkpointer(services.jdbi(), services.auditKey(),
+    environment.lifecycle().manage(new Checkpointer(services.jdbi(), services.auditKey(), anchors,
         config.audit.checkpointEvery, config.audit.checkpointInterval));
     jersey.register(new TokenResource(new TokenService(services.jdbi(), clock)));
     jersey.register(new PolicyResource(new PolicyService(services.policies(), new PolicySimulator(services.jdbi(),

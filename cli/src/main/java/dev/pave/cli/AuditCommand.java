@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * `pave audit export|verify`, as the server jar's `pave audit` does them: export fetches the trail
  * as JSON Lines (auditor or admin token); verify checks such a file offline, with the code the
- * server uses (pave-common's OfflineVerification): exit 0 valid, 1 broken.
+ * server uses (pave-common's OfflineVerification): exit 0 valid, 1 broken (or no longer reaching
+ * the checkpoint given with --expect-checkpoint).
  */
 @Command(name = "audit", description = "Export the audit trail, or verify an export offline.",
     subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class})
@@ -64,6 +65,9 @@ final class AuditCommand {
     @Option(names = "--public-key", required = true, paramLabel = "KEY",
         description = "the checkpoint key (base64, PEM, or a file holding either); repeat for rotated keys")
     List<String> keys;
+    @Option(names = "--expect-checkpoint", paramLabel = "SEQ:HASH",
+        description = "the last checkpoint you saved (its seq and headHash); exit 1 if the export no longer reaches it")
+    String expectedCheckpoint;
     private final Console console;
 
     Verify(Console console) {
@@ -73,7 +77,7 @@ final class AuditCommand {
     @Override
     public Integer call() {
       try {
-        return OfflineVerification.check(file, keys, console.out()) ? ExitCode.SUCCEEDED : ExitCode.FAILED;
+        return OfflineVerification.check(file, keys, expectedCheckpoint, console.out()) ? ExitCode.SUCCEEDED : ExitCode.FAILED;
       } catch (IOException | UncheckedIOException e) {
         throw new CliFailure(ExitCode.USAGE, "cannot read " + file);
       } catch (IllegalArgumentException e) {

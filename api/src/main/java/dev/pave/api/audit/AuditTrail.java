@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -28,11 +28,13 @@ public final class AuditTrail {
 
   private final Jdbi jdbi;
   private final CheckpointKey key;
+  private final CheckpointAnchors anchors;
   private final Clock clock;
 
-  public AuditTrail(Jdbi jdbi, CheckpointKey key, Clock clock) {
+  public AuditTrail(Jdbi jdbi, CheckpointKey key, CheckpointAnchors anchors, Clock clock) {
     this.jdbi = jdbi;
     this.key = key;
+    this.anchors = anchors;
     this.clock = clock;
   }
 
@@ -94,21 +96,22 @@ public final class AuditTrail {
     return new Page(page.stream().map(r -> (JsonNode) r.json()).toList(), next);
   }
 
-  /** Recomputes the whole chain from PostgreSQL against the signed checkpoints. */
+  /**
+   * Recomputes the whole chain from PostgreSQL against the signed checkpoints and against every
+   * checkpoint anchored outside the database (all of them, not only the newest: a tail cut and
+   * written again would agree with the anchors signed after the cut).
+   */
   public Verification verify() {
     List<Checkpoint> checkpoints = jdbi.withHandle(AuditTrail::checkpoints);
-    ChainVerifier verifier = new ChainVerifier(key.trustedKeys(), checkpoints);
+    ChainVerifier verifier = new ChainVerifier(key.trustedKeys(), checkpoints, anchors.trusted(key.trustedKeys()));
     long after = 0;
     while (true) {
       long from = after;
       List<AuditRecord> page = jdbi.withHandle(handle -> handle
           .createQuery("SELECT * FROM audit_events WHERE seq > :after ORDER BY seq LIMIT :limit")
           .bind("after", from).bind("limit", VERIFY_PAGE).map((rs, ctx) -> record(rs)).list());
-      for (AuditRecord event : page) {
-        if (!verifier.accept(event)) {
-          return verifier.result();
-        }
-      }
+      // Read to the end even past a break: the head and the anchored seqs are still to be met.
+      page.forEach(verifier::accept);
       if (page.size() < VERIFY_PAGE) {
         return verifier.result();
       }
@@ -147,9 +150,10 @@ public final class AuditTrail {
     return handle.createQuery("SELECT * FROM audit_checkpoints ORDER BY seq").map((rs, ctx) -> checkpoint(rs)).list();
   }
 
-  public static Optional<Checkpoint> lastCheckpoint(Handle handle) {
-    return handle.createQuery("SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1")
-        .map((rs, ctx) -> checkpoint(rs)).findOne();
+  /** Checkpoints at or below {@code seq}, newest first, read as they are consumed (inside a transaction). */
+  public static Stream<Checkpoint> checkpointsDownFrom(Handle handle, long seq) {
+    return handle.createQuery("SELECT * FROM audit_checkpoints WHERE seq <= :seq ORDER BY seq DESC").bind("seq", seq)
+        .setFetchSize(50).map((rs, ctx) -> checkpoint(rs)).stream();
   }
 
   private static Checkpoint checkpoint(ResultSet rs) throws SQLException {

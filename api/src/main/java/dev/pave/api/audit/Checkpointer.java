@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Signs the chain's head every {@code every} events or every {@code interval}, whichever comes
  * first. It looks every few seconds rather than inside each append, so that appends stay one
  * insert in the caller's transaction; a checkpoint trails the N-th event by at most one look.
+ * Each checkpoint is also anchored outside the database ({@link CheckpointAnchors}) before its
+ * row commits. Only checkpoints a trusted key signed count as signed: a row someone else put in
+ * the table (a far-future one would otherwise stop all signing) is passed over here and named by
+ * verification.
  */
 public final class Checkpointer implements Managed {
 
@@ -24,13 +29,15 @@ public final class Checkpointer implements Managed {
 
   private final Jdbi jdbi;
   private final CheckpointKey key;
+  private final CheckpointAnchors anchors;
   private final long every;
   private final Duration interval;
   private ScheduledExecutorService timer;
 
-  public Checkpointer(Jdbi jdbi, CheckpointKey key, long every, Duration interval) {
+  public Checkpointer(Jdbi jdbi, CheckpointKey key, CheckpointAnchors anchors, long every, Duration interval) {
     this.jdbi = jdbi;
     this.key = key;
+    this.anchors = anchors;
     this.every = every;
     this.interval = interval;
   }
@@ -72,7 +79,7 @@ public final class Checkpointer implements Managed {
       if (head.isEmpty()) {
         return Optional.<Checkpoint>empty();
       }
-      Optional<Checkpoint> last = AuditTrail.lastCheckpoint(handle);
+      Optional<Checkpoint> last = lastTrusted(handle, head.get().seq());
       long signedSeq = last.map(Checkpoint::seq).orElse(0L);
       if (head.get().seq() <= signedSeq) {
         return Optional.<Checkpoint>empty();
@@ -85,10 +92,24 @@ public final class Checkpointer implements Managed {
       }
       Checkpoint checkpoint = new Checkpoint(head.get().seq(), head.get().hash(), now,
           CheckpointKey.base64(key.publicKey()), key.sign(Checkpoint.message(head.get().seq(), head.get().hash(), now)));
-      handle.createUpdate("INSERT INTO audit_checkpoints (seq, head_hash, signed_at, public_key, signature)"
-              + " VALUES (:seq, :headHash, :signedAt, :publicKey, :signature)")
+      int stored = handle.createUpdate("INSERT INTO audit_checkpoints (seq, head_hash, signed_at, public_key,"
+              + " signature) VALUES (:seq, :headHash, :signedAt, :publicKey, :signature) ON CONFLICT (seq) DO NOTHING")
           .bindMethods(checkpoint).execute();
+      if (stored == 0) {
+        LOG.warn("audit checkpoint {} not signed: a row at that seq exists and no trusted key signed it"
+            + " (GET /v1/audit/verify names it); signing resumes at the next event", checkpoint.seq());
+        return Optional.<Checkpoint>empty();
+      }
+      // Before the commit: a checkpoint that cannot be anchored is not stored either, and is retried.
+      anchors.write(checkpoint);
       return Optional.of(checkpoint);
     });
+  }
+
+  /** The newest checkpoint at or below the head that a trusted key signed; rows beyond the head never count. */
+  private Optional<Checkpoint> lastTrusted(Handle handle, long headSeq) {
+    try (var newestFirst = AuditTrail.checkpointsDownFrom(handle, headSeq)) {
+      return newestFirst.filter(c -> c.signedByAnyOf(key.trustedKeys())).findFirst();
+    }
   }
 }

@@ -23,9 +23,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * `pave audit export --since 30d [--out FILE]` fetches the trail from a running Pave (PAVE_URL,
- * PAVE_TOKEN of an auditor or admin) as JSON Lines; `pave audit verify FILE --public-key KEY`
- * checks such a file on the auditor's own machine, with no Pave and no database: exit 0 when
- * valid, 1 with the first broken event when not.
+ * PAVE_TOKEN of an auditor or admin) as JSON Lines; `pave audit verify FILE --public-key KEY
+ * [--expect-checkpoint SEQ:HASH]` checks such a file on the auditor's own machine, with no Pave
+ * and no database: exit 0 when valid (and still reaching the checkpoint the auditor saved), 1
+ * with the first broken event when not.
  */
 public final class AuditCommand extends Command {
 
@@ -42,6 +43,8 @@ public final class AuditCommand extends Command {
     subparser.addArgument("--out").help("export: the file to write (default: standard output)");
     subparser.addArgument("--public-key").action(net.sourceforge.argparse4j.impl.Arguments.append())
         .help("verify: the checkpoint key (base64, PEM, or a file holding either); repeat for rotated keys");
+    subparser.addArgument("--expect-checkpoint").metavar("SEQ:HASH")
+        .help("verify: the last checkpoint you saved (seq and headHash); fails if the chain no longer reaches it");
     subparser.addArgument("--url").help("export: Pave's URL (default: $PAVE_URL or http://localhost:8080)");
     subparser.addArgument("--token").help("export: an auditor's or admin's token (default: $PAVE_TOKEN)");
   }
@@ -52,7 +55,8 @@ public final class AuditCommand extends Command {
       case "export" -> export(firstOf(namespace.getString("url"), System.getenv("PAVE_URL"), "http://localhost:8080"),
           firstOf(namespace.getString("token"), System.getenv("PAVE_TOKEN"), null), namespace.getString("since"),
           namespace.getString("out") == null ? null : Path.of(namespace.getString("out")), System.out);
-      default -> verify(namespace.getString("file"), namespace.getList("public_key"), System.out);
+      default -> verify(namespace.getString("file"), namespace.getList("public_key"),
+          namespace.getString("expect_checkpoint"), System.out);
     };
     if (!ok) {
       throw new PolicyCommand.CommandFailed();
@@ -94,8 +98,9 @@ public final class AuditCommand extends Command {
     return true;
   }
 
-  static boolean verify(String file, List<String> keys, PrintStream console) throws IOException {
-    return OfflineVerification.check(file, keys, console);
+  static boolean verify(String file, List<String> keys, String expectedCheckpoint, PrintStream console)
+      throws IOException {
+    return OfflineVerification.check(file, keys, expectedCheckpoint, console);
   }
 
   private static String firstOf(String... values) {

@@ -32,6 +32,7 @@ class AuditChainTest {
   static EmbeddedPostgres postgres;
   static Jdbi jdbi;
   static CheckpointKey key;
+  static CheckpointAnchors anchors;
   static AuditTrail trail;
 
   @BeforeAll
@@ -40,7 +41,8 @@ class AuditChainTest {
     Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
     jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
     key = CheckpointKey.load(null, List.of(), home, true);
-    trail = new AuditTrail(jdbi, key, Clock.systemUTC());
+    anchors = new CheckpointAnchors(home);
+    trail = new AuditTrail(jdbi, key, anchors, Clock.systemUTC());
   }
 
   @AfterAll
@@ -50,7 +52,8 @@ class AuditChainTest {
 
   /** The tables refuse TRUNCATE; replica mode (superuser only) skips the refusing triggers. */
   @BeforeEach
-  void empty() {
+  void empty() throws java.io.IOException {
+    Files.deleteIfExists(anchors.file());
     jdbi.useHandle(h -> {
       h.execute("SET session_replication_role = replica");
       h.execute("TRUNCATE audit_events, audit_checkpoints");
@@ -163,7 +166,7 @@ class AuditChainTest {
   void aCheckpointSignedWithAnotherKeyIsNotTrusted(@TempDir Path otherHome) {
     append(5);
     CheckpointKey forger = CheckpointKey.load(null, List.of(), otherHome, true);
-    new Checkpointer(jdbi, forger, 1000, Duration.ofHours(1)).signIfDue(true);
+    new Checkpointer(jdbi, forger, anchors, 1000, Duration.ofHours(1)).signIfDue(true);
     Verification verification = trail.verify();
     assertThat(verification.valid()).isFalse();
     assertThat(verification.firstBrokenEvent()).isEqualTo(5);
@@ -171,7 +174,7 @@ class AuditChainTest {
 
   @Test
   void checkpointsComeEveryNEventsOrInterval() {
-    Checkpointer everyFive = new Checkpointer(jdbi, key, 5, Duration.ofHours(1));
+    Checkpointer everyFive = new Checkpointer(jdbi, key, anchors, 5, Duration.ofHours(1));
     append(1);
     assertThat(everyFive.signIfDue(false)).as("the first event: nothing was ever signed").isPresent();
     append(3);
@@ -179,7 +182,7 @@ class AuditChainTest {
     append(2);
     assertThat(everyFive.signIfDue(false)).get().extracting(Checkpoint::seq).isEqualTo(6L);
     append(1);
-    assertThat(new Checkpointer(jdbi, key, 5, Duration.ZERO).signIfDue(false)).as("the interval passed").isPresent();
+    assertThat(new Checkpointer(jdbi, key, anchors, 5, Duration.ZERO).signIfDue(false)).as("the interval passed").isPresent();
     Verification verification = trail.verify();
     assertThat(verification.valid()).isTrue();
     assertThat(verification.lastCheckpoint().seq()).isEqualTo(7);
@@ -216,7 +219,7 @@ class AuditChainTest {
   }
 
   private static void signNow() {
-    assertThat(new Checkpointer(jdbi, key, 1000, Duration.ofHours(1)).signIfDue(true)).isPresent();
+    assertThat(new Checkpointer(jdbi, key, anchors, 1000, Duration.ofHours(1)).signIfDue(true)).isPresent();
   }
 
   private static void asOwnerWithoutTriggers(String sql) {

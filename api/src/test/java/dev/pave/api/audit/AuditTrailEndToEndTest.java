@@ -18,6 +18,9 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -222,6 +225,32 @@ class AuditTrailEndToEndTest {
 
   @Test
   @Order(7)
+  void theApplicationsRoleCannotLeaveAGapNorSilenceTheCheckpoints() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      issue("before-forgery-" + i, "ledger", "requester");
+    }
+    JsonNode before = awaitCheckpointAtHead();
+    long head = before.get("events").asLong();
+    String headHash = before.at("/lastCheckpoint/headHash").asText();
+    try (Connection app = asRole(PaveServerRoles.APP); Statement sql = app.createStatement()) {
+      // One far-future row used to stop every later checkpoint (the signer trusted the newest row).
+      assertThatThrownBy(() -> sql.execute("INSERT INTO audit_checkpoints VALUES (" + (head + 1_000_000)
+          + ", '" + headHash + "', now(), 'a2V5', 'c2lnbmF0dXJl')")).isInstanceOf(SQLException.class)
+          .hasMessageContaining("current head");
+      assertThatThrownBy(() -> sql.execute("INSERT INTO audit_events (seq, at, actor_subject, actor_name, action,"
+          + " details, prev_hash, hash) VALUES (" + (head + 1000) + ", now(), 'x', 'x', 'forged', '{}', '" + headHash
+          + "', 'sha256:x')")).isInstanceOf(SQLException.class).hasMessageContaining("gap");
+    }
+    for (int i = 0; i < 5; i++) {
+      issue("after-forgery-" + i, "ledger", "requester");
+    }
+    JsonNode after = awaitCheckpointAtHead();
+    assertThat(after.at("/lastCheckpoint/seq").asLong()).as("signing goes on").isGreaterThanOrEqualTo(head + 5);
+    assertThat(after.get("valid").asBoolean()).as(after.toString()).isTrue();
+  }
+
+  @Test
+  @Order(8)
   void anEventChangedByTheDatabaseOwnerIsFoundByVerification() throws Exception {
     JsonNode verified = awaitCheckpoint();
     assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
@@ -237,6 +266,78 @@ class AuditTrailEndToEndTest {
     assertThat(broken.get("valid").asBoolean()).isFalse();
     assertThat(broken.get("firstBrokenEvent").asLong()).isEqualTo(seq);
     assertThat(broken.get("events").asLong()).isEqualTo(seq);
+    try (Connection owner = EmbeddedLogins.of(APP).paveDatabase(DB_PORT); Statement sql = owner.createStatement()) {
+      sql.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
+      sql.execute("UPDATE audit_events SET details = jsonb_set(details, '{decision}', '\"approve\"') WHERE seq = " + seq);
+      sql.execute("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
+    }
+    assertThat(api.get(tokens.get("audra"), "/v1/audit/verify").body().get("valid").asBoolean())
+        .as("put back as it was").isTrue();
+  }
+
+  @Test
+  @Order(9)
+  void aTailCutByTheSchemaOwnerTogetherWithItsCheckpointsIsFound() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      issue("before-cut-" + i, "ledger", "requester");
+    }
+    JsonNode intact = awaitCheckpointAtHead();
+    assertThat(intact.get("valid").asBoolean()).as(intact.toString()).isTrue();
+    long anchored = intact.at("/lastCheckpoint/seq").asLong();
+
+    // The schema owner, Pave's own login in cluster mode with one database.user, cuts the last
+    // three events and every checkpoint after the cut: what is left is a consistent chain.
+    long cutAt = anchored - 3;
+    try (Connection owner = asRole(PaveServerRoles.OWNER); Statement sql = owner.createStatement()) {
+      sql.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
+      sql.execute("ALTER TABLE audit_checkpoints DISABLE TRIGGER audit_checkpoints_append_only");
+      sql.execute("DELETE FROM audit_events WHERE seq > " + cutAt);
+      sql.execute("DELETE FROM audit_checkpoints WHERE seq > " + cutAt);
+      sql.execute("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
+      sql.execute("ALTER TABLE audit_checkpoints ENABLE TRIGGER audit_checkpoints_append_only");
+    }
+    HttpApi.Reply reply = api.get(tokens.get("audra"), "/v1/audit/verify");
+    assertThat(reply.status()).isEqualTo(200);
+    JsonNode cut = reply.body();
+    assertThat(cut.get("valid").asBoolean()).as(cut.toString()).isFalse();
+    assertThat(cut.get("firstBrokenEvent").asLong()).isEqualTo(cutAt + 1);
+    assertThat(cut.at("/cut/anchoredSeq").asLong()).isEqualTo(anchored);
+    assertThat(cut.at("/cut/chainHeadSeq").asLong()).isEqualTo(cutAt);
+    assertThat(cut.at("/cut/anchoredIn").asText()).isEqualTo("anchor file");
+    assertThat(cut.get("reason").asText()).contains("cut");
+
+    // What found it: every checkpoint, appended to a private file outside the database, signed.
+    assertThat(intact.at("/anchor/seq").asLong()).isEqualTo(anchored);
+    Path anchors = Path.of(APP.getConfiguration().home).resolve(CheckpointAnchors.FILE);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(anchors))).isEqualTo("rw-------");
+    java.security.PublicKey key = CheckpointKey.publicKey(
+        api.get(tokens.get("audra"), "/v1/audit/public-key").body().get("pem").asText(), "pem");
+    List<String> lines = Files.readAllLines(anchors);
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      assertThat(Checkpoint.fromJson(CanonicalJson.mapper().readTree(line)).signatureValid(key)).as(line).isTrue();
+    }
+    assertThat(CanonicalJson.mapper().readTree(lines.get(lines.size() - 1)).get("seq").asLong()).isEqualTo(anchored);
+  }
+
+  private static Connection asRole(String role) {
+    return EmbeddedLogins.connect(DB_PORT, "pave", role,
+        EmbeddedLogins.of(APP).password(EmbeddedPasswords.PAVE_SERVER, role));
+  }
+
+  /** Waits until a checkpoint signs the chain's current head (checkpointEvery is 5 here). */
+  private static JsonNode awaitCheckpointAtHead() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      JsonNode verified = api.get(tokens.get("audra"), "/v1/audit/verify").body();
+      if (verified.at("/lastCheckpoint/seq").asLong(-1) == verified.get("events").asLong()) {
+        return verified;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no checkpoint reached the head: " + verified);
+      }
+      Thread.sleep(500);
+    }
   }
 
   private static JsonNode awaitCheckpoint() throws InterruptedException {

@@ -36,8 +36,8 @@ public final class AuditVerifyBenchmark {
       seed(postgres, events);
       System.out.printf("seeded %,d events in %.1f s%n", events, (System.nanoTime() - seedStart) / 1e9);
       CheckpointKey key = CheckpointKey.load(null, List.of(), home, true);
-      new Checkpointer(jdbi, key, 1000, java.time.Duration.ofHours(1)).signIfDue(true);
-      AuditTrail trail = new AuditTrail(jdbi, key, Clock.systemUTC());
+      new Checkpointer(jdbi, key, new CheckpointAnchors(home), 1000, java.time.Duration.ofHours(1)).signIfDue(true);
+      AuditTrail trail = new AuditTrail(jdbi, key, new CheckpointAnchors(home), Clock.systemUTC());
 
       for (int run = 0; run < 2; run++) {
         long start = System.nanoTime();
@@ -59,7 +59,7 @@ public final class AuditVerifyBenchmark {
       }
       for (int run = 0; run < 2; run++) {
         long start = System.nanoTime();
-        Verification offline = OfflineVerification.verify(export, List.of(key.publicKey()));
+        Verification offline = OfflineVerification.verify(export, List.of(key.publicKey()), List.of());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s offline verify (%,d MB file): valid=%s events=%,d in %.2f s%n",
             run == 0 ? "warm-up" : "timed", Files.size(export) >> 20, offline.valid(), offline.events(), seconds);

@@ -75,6 +75,19 @@ class AuditCliTest {
     Files.write(cutFile, cut);
     assertThat(verify(cutFile, keyFile.toString())).startsWith("BROKEN at event " + signed + ":").contains("cut");
 
+    // The tail cut with its checkpoints too: consistent and signed, found only by the checkpoint
+    // an auditor saved from the first export.
+    String saved = signed + ":" + lastCheckpoint.get("headHash").asText();
+    assertThat(verify(export, keyFile.toString(), saved)).startsWith("valid: ")
+        .contains("reaches the expected checkpoint " + signed);
+    List<String> cutWithCheckpoints = cut.stream()
+        .filter(l -> !l.startsWith("{\"checkpoint\"") || checkpointSeqOf(l) < signed).toList();
+    Path quietCut = dir.resolve("quiet-cut.jsonl");
+    Files.write(quietCut, cutWithCheckpoints);
+    assertThat(verify(quietCut, keyFile.toString())).startsWith("valid: ");
+    assertThat(verify(quietCut, keyFile.toString(), saved)).startsWith("BROKEN at event " + signed + ":")
+        .contains("cut");
+
     // Another key: its checkpoints vouch for nothing.
     String otherKey = dev.pave.api.audit.CheckpointKey.base64(dev.pave.api.audit.CheckpointKey
         .load(null, List.of(), dir, true).publicKey());
@@ -102,8 +115,12 @@ class AuditCliTest {
   }
 
   private static String verify(Path file, String key) throws Exception {
+    return verify(file, key, null);
+  }
+
+  private static String verify(Path file, String key, String expectedCheckpoint) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AuditCommand.verify(file.toString(), List.of(key), print(out));
+    AuditCommand.verify(file.toString(), List.of(key), expectedCheckpoint, print(out));
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -114,6 +131,14 @@ class AuditCliTest {
       }
     }
     throw new AssertionError("no " + action + " in the export");
+  }
+
+  private static long checkpointSeqOf(String line) {
+    try {
+      return JSON.readTree(line).at("/checkpoint/seq").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long seqOf(String line) {

@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A signed statement "the chain had reached event {seq} with hash {headHash} at {signedAt}". The
@@ -33,6 +34,19 @@ public record Checkpoint(long seq, String headHash, Instant signedAt, String pub
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether one of {@code keys} signed it: the key it names is among them and the signature holds.
+   * A row that fails this vouches for nothing; the signer and verification both treat it so.
+   */
+  public boolean signedByAnyOf(List<PublicKey> keys) {
+    for (PublicKey key : keys) {
+      if (Base64.getEncoder().encodeToString(key.getEncoded()).equals(publicKey) && signatureValid(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** As served and exported: {"checkpoint": {seq, headHash, signedAt, publicKey, signature}}. */

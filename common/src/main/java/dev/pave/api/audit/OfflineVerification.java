@@ -19,7 +19,8 @@ public final class OfflineVerification {
 
   private OfflineVerification() {}
 
-  public static Verification verify(Path export, List<PublicKey> trustedKeys) throws IOException {
+  public static Verification verify(Path export, List<PublicKey> trustedKeys, List<Anchor> anchors)
+      throws IOException {
     // Checkpoints come after the events in an export; read them first so the walk can meet them.
     List<Checkpoint> checkpoints = new ArrayList<>();
     try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
@@ -30,12 +31,12 @@ public final class OfflineVerification {
         }
       }
     }
-    ChainVerifier verifier = new ChainVerifier(trustedKeys, checkpoints);
+    ChainVerifier verifier = new ChainVerifier(trustedKeys, checkpoints, anchors);
     try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         JsonNode node = parse(line);
-        if (node != null && node.has("event") && !verifier.accept(AuditRecord.fromJson(node.get("event")))) {
-          break;
+        if (node != null && node.has("event")) {
+          verifier.accept(AuditRecord.fromJson(node.get("event")));
         }
       }
     }
@@ -43,10 +44,12 @@ public final class OfflineVerification {
   }
 
   /**
-   * `pave audit verify FILE --public-key KEY...` as both the server jar and the CLI run it: prints
-   * one line (valid, or where the chain broke) and answers whether the export is valid.
+   * `pave audit verify FILE --public-key KEY... [--expect-checkpoint SEQ:HASH]` as both the server
+   * jar and the CLI run it: prints one line (valid, or where the chain broke) and answers whether
+   * the export is valid and, when an auditor's saved checkpoint is given, still reaches it.
    */
-  public static boolean check(String file, List<String> keyArguments, PrintStream console) throws IOException {
+  public static boolean check(String file, List<String> keyArguments, String expectedCheckpoint, PrintStream console)
+      throws IOException {
     if (file == null) {
       throw new IllegalArgumentException("which file? pave audit verify FILE --public-key KEY");
     }
@@ -54,14 +57,20 @@ public final class OfflineVerification {
       throw new IllegalArgumentException("--public-key is required: the key from GET /v1/audit/public-key, "
           + "obtained from a source you trust");
     }
-    Verification result = verify(Path.of(file), AuditPublicKeys.fromArguments(keyArguments, "--public-key"));
+    List<Anchor> expected = expectedCheckpoint == null ? List.of() : List.of(Anchor.parse(expectedCheckpoint));
+    Verification result = verify(Path.of(file), AuditPublicKeys.fromArguments(keyArguments, "--public-key"), expected);
     if (result.valid()) {
-      console.printf("valid: %d events%s%n", result.events(), result.lastCheckpoint() == null
+      console.printf("valid: %d events%s%s%n", result.events(), result.lastCheckpoint() == null
           ? ", no checkpoint among them (nothing vouches for the chain's end)"
-          : ", last checkpoint at " + result.lastCheckpoint().seq() + " signed " + result.lastCheckpoint().signedAt());
+          : ", last checkpoint at " + result.lastCheckpoint().seq() + " signed " + result.lastCheckpoint().signedAt(),
+          result.anchor() == null ? "" : "; reaches the expected checkpoint " + result.anchor().seq());
       return true;
     }
-    console.printf("BROKEN at event %d: %s%n", result.firstBrokenEvent(), result.reason());
+    if (result.firstBrokenEvent() == null) {
+      console.printf("NOT VERIFIED: %s%n", result.reason());
+    } else {
+      console.printf("BROKEN at event %d: %s%n", result.firstBrokenEvent(), result.reason());
+    }
     return false;
   }
 
