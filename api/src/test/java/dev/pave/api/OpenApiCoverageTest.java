@@ -53,6 +53,11 @@ class OpenApiCoverageTest {
   }
 
   @Test
+  void itNamesItsServerRelativelySoItHoldsBehindAProxy() {
+    assertThat(document.getServers()).extracting(server -> server.getUrl()).containsExactly("/");
+  }
+
+  @Test
   void everyRouteServedUnderV1IsDocumentedAndEveryDocumentedRouteIsServed() {
     Set<String> served = JerseyRoutes.under(APP.getEnvironment(), "/v1");
     Set<String> documented = new TreeSet<>();

@@ -143,7 +143,7 @@ public final class RequestService {
 
   public Page page(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
     Rows page = rows(caller, workspace, status, team, limit, cursor);
-    return new Page(page.rows().stream().map(views::summary).toList(), page.nextCursor());
+    return new Page(views.summaries(page.rows()), page.nextCursor());
   }
 
   /**
