@@ -54,7 +54,10 @@ class OpenApiCoverageTest {
 
   @Test
   void itNamesItsServerRelativelySoItHoldsBehindAProxy() {
-    assertThat(document.getServers()).extracting(server -> server.getUrl()).containsExactly("/");
+    // Read from the served text: the parser fills in "/" for a document without servers.
+    com.fasterxml.jackson.databind.JsonNode served = new HttpApi(APP.getLocalPort()).get(null, "/openapi.json").body();
+    assertThat(served.at("/servers/0/url").asText()).as(served.path("servers").toString()).isEqualTo("/");
+    assertThat(served.get("servers")).hasSize(1);
   }
 
   @Test
