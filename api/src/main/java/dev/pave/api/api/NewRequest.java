@@ -11,6 +11,7 @@ public record NewRequest(
     String module,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the catalog's latest when left out")
     String version,
+    @Schema(pattern = WorkspaceNameRule.REGEX, description = "a new workspace's name: " + WorkspaceNameRule.TEXT)
     String workspace,
     String environment,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, allowableValues = {"apply", "destroy", "plan"},

@@ -2,6 +2,7 @@ package dev.pave.api.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.NewRequest;
+import dev.pave.api.api.WorkspaceNameRule;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.catalog.CatalogModule;
@@ -31,8 +32,7 @@ final class NewRequestValidator {
   /** The catalog module the request names; throws 422 listing every bad field. */
   CatalogModule check(NewRequest body, JsonNode effectiveInputs) {
     List<FieldMessage> errors = new ArrayList<>();
-    requireName(errors, "workspace", body.workspace(), Names.WORKSPACE,
-        "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
+    requireName(errors, "workspace", body.workspace(), WorkspaceNameRule.PATTERN, "must be " + WorkspaceNameRule.TEXT);
     requireName(errors, "environment", body.environment(), Names.ENVIRONMENT,
         "must be 1 to 32 characters: lower-case letters, digits and '-', starting with a letter");
     if (body.action() != null && RequestAction.find(body.action()).isEmpty()) {
