@@ -194,6 +194,25 @@ class BadInputTest {
     assertThat(fields(error)).containsExactly("team", "role");
   }
 
+  @Test
+  void aStatusFilterInAnotherSpellingIsRefusedListingTheStatuses() {
+    // Upper case used to be read leniently, then compared with the stored lower-case name: an empty 200.
+    for (String status : List.of("SUCCEEDED", "done", "Failed")) {
+      JsonNode error = expect(422, api.get(token, "/v1/requests?status=" + status));
+      assertThat(fields(error)).containsExactly("status");
+      assertThat(error.at("/errors/0/message").asText()).contains("queued", "succeeded", "awaiting_approval", "expired");
+    }
+    assertThat(api.get(token, "/v1/requests?status=succeeded").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDestroyOfAWorkspaceThatNeverExistedNamesTheWorkspace() {
+    JsonNode error = expect(422, api.post(token, "/v1/requests", Map.of("module", "postgres-database",
+        "workspace", "never-was", "environment", "dev", "action", "destroy")));
+    assertThat(fields(error)).containsExactly("workspace");
+    assertThat(error.at("/errors/0/message").asText()).isEqualTo("no workspace named never-was to destroy");
+  }
+
   private HttpApi.Reply request(Map<String, Object> inputs) {
     return api.post(token, "/v1/requests", Map.of("module", "postgres-database", "workspace", "ws-a",
         "environment", "dev", "inputs", inputs));

@@ -106,11 +106,30 @@ class GuardrailsEndToEndTest {
     api.awaitStatus(developer, id, "awaiting_approval", WAIT);
     assertThat(api.post(approver, "/v1/requests/" + id + "/approval",
         Map.of("decision", "reject", "comment", "use the shared reporting db")).status()).isEqualTo(200);
+    // Sent at once, before the workflow has ended the request: the decision is already final.
+    HttpApi.Reply cancel = api.post(developer, "/v1/requests/" + id + "/cancel", Map.of());
+    assertThat(cancel.status()).as(cancel.body().toString()).isEqualTo(409);
+    assertThat(cancel.body().get("message").asText()).containsAnyOf("is awaiting_approval", "is rejected");
     JsonNode done = api.awaitTerminal(developer, id, WAIT);
     assertThat(done.get("status").asText()).isEqualTo("rejected");
     assertThat(done.get("error").asText()).contains("alice");
     assertThat(steps(done)).doesNotContain("apply");
     assertThat(api.get(developer, "/v1/workspaces/reports-prod").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aDestroyOfAnotherTeamsWorkspaceReadsAsOneThatNeverExisted() {
+    api.awaitTerminal(developer, submit("kept-db", "dev", 24, "kept", 20, "apply"), WAIT);
+    assertThat(api.get(developer, "/v1/workspaces/kept-db").status()).isEqualTo(200);
+    String stranger = issue("sam", "search", "requester");
+    HttpApi.Reply theirs = api.post(stranger, "/v1/requests", Map.of("module", "postgres-database",
+        "workspace", "kept-db", "environment", "dev", "action", "destroy"));
+    HttpApi.Reply none = api.post(stranger, "/v1/requests", Map.of("module", "postgres-database",
+        "workspace", "gone-db", "environment", "dev", "action", "destroy"));
+    assertThat(theirs.status()).isEqualTo(422);
+    assertThat(theirs.body().toString().replace("kept-db", "NAME"))
+        .isEqualTo(none.body().toString().replace("gone-db", "NAME"));
+    assertThat(theirs.body().at("/errors/0/field").asText()).isEqualTo("workspace");
   }
 
   @Test

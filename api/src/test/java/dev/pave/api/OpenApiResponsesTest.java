@@ -126,8 +126,18 @@ class OpenApiResponsesTest {
         "planSha256", waiting.at("/plan/sha256").asText())));
     assertThat(api.awaitTerminal(developer, prod, WAIT).get("status").asText()).isEqualTo("succeeded");
     valid(api.get(developer, "/v1/requests/" + prod));
+    // A list shows a decided request as decided, on the plan it holds: as the request itself does.
+    JsonNode listed = valid(api.get(developer, "/v1/requests?workspace=oa-prod")).body().at("/requests/0");
+    assertThat(listed.at("/approval/decision").asText()).as(listed.toString()).isEqualTo("approve");
+    assertThat(listed.at("/plan/sha256").asText()).isEqualTo(waiting.at("/plan/sha256").asText());
 
     valid(api.get(developer, "/v1/metrics"));
+    // A window without data: every mean is null, machineByStepMs's values too.
+    JsonNode empty = valid(api.get(developer, "/v1/metrics?since=2020-01-01&until=2020-01-02")).body();
+    assertThat(empty.at("/leadTime/machineByStepMs/init").isNull()).as(empty.toString()).isTrue();
+    // Requests that ended without feedback: a module's meanScore is null.
+    JsonNode unrated = valid(api.get(developer, "/v1/metrics?environment=prod")).body();
+    assertThat(unrated.at("/satisfactionByModule/postgres-database/meanScore").isNull()).as(unrated.toString()).isTrue();
     valid(api.get(developer, "/v1/metrics?since=2026-01-01&environment=dev"));
     valid(api.get(auditor, "/v1/audit?since=30d&limit=5"));
     valid(api.get(auditor, "/v1/audit/verify"));

@@ -1,6 +1,10 @@
 package dev.pave.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,8 +20,13 @@ public record Console(Map<String, String> env, PrintStream out, PrintStream err,
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /**
+   * Standard output is UTF-8 whatever the locale: a CI job often has none (LANG=C), where Java's
+   * default charset is ASCII and every other character became '?' in what programs read.
+   */
   public static Console system() {
-    return new Console(System.getenv(), System.out, System.err, duration -> Thread.sleep(duration.toMillis()));
+    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
+    return new Console(System.getenv(), out, System.err, duration -> Thread.sleep(duration.toMillis()));
   }
 
   public String env(String name) {

@@ -3,7 +3,9 @@ package dev.pave.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +30,10 @@ public final class Pave implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, Console.system()));
+    Console console = Console.system();
+    int exitCode = run(args, console);
+    console.out().flush();
+    System.exit(exitCode);
   }
 
   /** Runs one command line and answers its exit code; nothing here calls System.exit. */
@@ -40,7 +45,8 @@ public final class Pave implements Runnable {
       return ExitCode.SUCCEEDED;
     }
     CommandLine cli = new CommandLine(new Pave(), new ConsoleFactory(console));
-    cli.setOut(new PrintWriter(console.out(), true));
+    // A PrintWriter over a stream encodes in the locale's charset: standard output is UTF-8 (Console#system).
+    cli.setOut(new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(console.err(), true));
     cli.setExecutionExceptionHandler((failure, command, parsed) -> fail(failure, command.getCommand(), console));
     return cli.execute(args);

@@ -11,6 +11,7 @@ public record NewRequest(
     String module,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the catalog's latest when left out")
     String version,
+    @Schema(pattern = WorkspaceNameRule.REGEX, description = "a new workspace's name: " + WorkspaceNameRule.TEXT)
     String workspace,
     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "one of the configured environments"
         + " (default dev, staging, prod); required for a new workspace; on an existing one its own environment or"

@@ -61,6 +61,7 @@ public final class ApprovalService {
     ApprovalRow row = new ApprovalRow(id, plan.sha256(), body.decision(), caller.name(),
         body.comment(), clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject());
     boolean decided = jdbi.inTransaction(handle -> {
+      CancelOrDecide.refuseDecisionAfterCancel(handle, id);
       if (handle.attach(GuardrailDao.class).insertApproval(row) == 0) {
         return false;
       }

@@ -2,6 +2,7 @@ package dev.pave.api.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pave.api.api.NewRequest;
+import dev.pave.api.api.WorkspaceNameRule;
 import dev.pave.api.errors.ApiError.FieldMessage;
 import dev.pave.api.errors.ApiException;
 import dev.pave.workflows.catalog.CatalogModule;
@@ -38,8 +39,7 @@ final class NewRequestValidator {
    */
   CatalogModule check(NewRequest body, JsonNode effectiveInputs, Optional<String> workspaceEnvironment) {
     List<FieldMessage> errors = new ArrayList<>();
-    requireName(errors, "workspace", body.workspace(), Names.WORKSPACE,
-        "must be 2 to 63 characters: lower-case letters, digits and '-', starting with a letter");
+    requireName(errors, "workspace", body.workspace(), WorkspaceNameRule.PATTERN, "must be " + WorkspaceNameRule.TEXT);
     EnvironmentCheck.problem(environments, body.workspace(), body.environment(), workspaceEnvironment)
         .ifPresent(message -> errors.add(new FieldMessage("environment", message)));
     if (body.action() != null && RequestAction.find(body.action()).isEmpty()) {

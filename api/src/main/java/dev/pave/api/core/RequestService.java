@@ -81,6 +81,7 @@ public final class RequestService {
     String action = body.action() == null ? "apply" : body.action();
     Optional<WorkspaceRow> workspace = body.workspace() == null ? Optional.empty()
         : jdbi.onDemand(WorkspaceDao.class).find(body.workspace());
+    DestroyTarget.check(caller, action, body.workspace(), workspace);
     JsonNode inputs = effectiveInputs(body, action, workspace);
     // Only the caller's own workspace decides the environment: another team's answers as today (no leak).
     Optional<WorkspaceRow> own = workspace.filter(w -> w.team().equals(caller.team()));
@@ -151,7 +152,7 @@ public final class RequestService {
 
   public Page page(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
     Rows page = rows(caller, workspace, status, team, limit, cursor);
-    return new Page(page.rows().stream().map(views::summary).toList(), page.nextCursor());
+    return new Page(views.summaries(page.rows()), page.nextCursor());
   }
 
   /**
@@ -171,12 +172,9 @@ public final class RequestService {
   private record Rows(List<RequestRow> rows, String nextCursor) {}
 
   private Rows rows(PavePrincipal caller, String workspace, String status, String team, int limit, String cursor) {
-    if (status != null) {
-      try {
-        RequestStatus.fromWire(status);
-      } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("status", "is not a request status");
-      }
+    if (status != null && RequestStatus.ofWireName(status).isEmpty()) {
+      // The filter is compared with the stored wire name: any other spelling would match nothing.
+      throw ApiException.invalid("status", "must be one of " + String.join(", ", RequestStatus.wireNames()));
     }
     RequestKey after = cursor == null ? null : RequestKey.of(cursor);
     String effectiveTeam = caller.seesAllTeams() ? team : caller.team();
@@ -201,16 +199,7 @@ public final class RequestService {
     if (caller.role() != Role.ADMIN && !Subjects.isCaller(caller, row.requesterSubject())) {
       throw new ApiException(403, "only the requester or an admin may cancel a request");
     }
-    boolean requested = jdbi.inTransaction(handle -> {
-      if (handle.attach(RequestDao.class).requestCancel(id, caller.name(), caller.subject()) == 0) {
-        return false;
-      }
-      AuditLog.append(handle, AuditEvent.by(caller, "request.cancel_requested", id, Map.of("status", row.status())));
-      return true;
-    });
-    if (!requested) {
-      throw new ApiException(409, "request " + id + " is " + row.status() + " and can no longer be cancelled");
-    }
+    jdbi.useTransaction(handle -> CancelOrDecide.cancel(handle, caller, id));
     runLimit.admitToCancel(id); // a request still waiting for a run slot has no run to cancel yet
     runs.cancel(id, caller.name());
     return get(caller, id);
@@ -247,7 +236,7 @@ public final class RequestService {
     // A failed first create may have left something behind (WorkspaceDao#failedCreate): it can be destroyed.
     boolean destroyable = workspace.map(w -> "live".equals(w.status()) || "failed".equals(w.status())).orElse(false);
     if ("destroy".equals(action) && !destroyable) {
-      throw ApiException.invalid("workspace", "has nothing to destroy (no live workspace of that name)");
+      throw DestroyTarget.nothingToDestroy(body.workspace());
     }
   }
 

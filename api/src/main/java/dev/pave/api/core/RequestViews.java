@@ -99,9 +99,26 @@ public final class RequestViews {
         .orElse(null));
   }
 
-  /** The list view: no steps, one query for the whole page. */
-  public RequestView summary(RequestRow row) {
-    return build(row, null, null, null, null, null);
+  /**
+   * The list view: no steps, policy results or plan changes (the request itself has them), but the
+   * plan's hash and the approval as the request itself shows them, so a decided request never reads
+   * as undecided in a list. Two queries for the whole page.
+   */
+  public List<RequestView> summaries(List<RequestRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    String[] ids = rows.stream().map(RequestRow::id).toArray(String[]::new);
+    return jdbi.withHandle(handle -> {
+      Map<String, List<ApprovalRow>> decisions = handle.attach(GuardrailDao.class).approvalsOf(ids).stream()
+          .collect(Collectors.groupingBy(ApprovalRow::requestId));
+      Map<String, String> planHashes = handle.attach(PlanDao.class).hashesOf(ids);
+      return rows.stream().map(row -> {
+        String planSha256 = planHashes.get(row.id());
+        return build(row, null, null, planSha256, null,
+            approval(row, decisions.getOrDefault(row.id(), List.of()), planSha256));
+      }).toList();
+    });
   }
 
   /** The resources the plan touches: addresses, types and actions, never a value. */

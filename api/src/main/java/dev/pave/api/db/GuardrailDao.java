@@ -51,4 +51,9 @@ public interface GuardrailDao {
 
   @SqlQuery("SELECT * FROM approvals WHERE request_id = ANY(:requestIds) ORDER BY request_id, decided_at")
   List<ApprovalRow> approvalsOf(@Bind("requestIds") String[] requestIds);
+
+  /** Who rejected the plan the request holds now, if someone did: the workflow will end it rejected. */
+  @SqlQuery("SELECT a.approver FROM approvals a JOIN plans p ON p.request_id = a.request_id"
+      + " AND p.sha256 = a.plan_sha256 WHERE a.request_id = :requestId AND a.decision = 'reject'")
+  Optional<String> rejectedBy(@Bind("requestId") String requestId);
 }

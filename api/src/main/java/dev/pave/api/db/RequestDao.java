@@ -123,4 +123,16 @@ public interface RequestDao {
   default int requestCancel(String id, String actor, String actorSubject) {
     return markCancelRequested(id, actor, actorSubject, RequestLifecycle.wireSourcesOf(RequestStatus.CANCELLED));
   }
+
+  /**
+   * Holds the request's row until the transaction ends, and says whether a cancel was asked for:
+   * a cancel and an approval decision both take it first, as every lifecycle move takes it, so
+   * whichever comes second sees what the first did.
+   */
+  @SqlQuery("SELECT cancel_requested FROM requests WHERE id = :id FOR UPDATE")
+  Optional<Boolean> lockCancelRequested(@Bind("id") String id);
+
+  /** The current status, read after {@link #lockCancelRequested} (so no move can slip in between). */
+  @SqlQuery("SELECT status FROM requests WHERE id = :id")
+  Optional<String> currentStatus(@Bind("id") String id);
 }

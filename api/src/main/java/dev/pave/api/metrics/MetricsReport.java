@@ -15,13 +15,22 @@ public record MetricsReport(LeadTime leadTime, Rate selfServiceRate, Map<String,
 
   /** Feedback per module: mean score (1-5, null without responses), responses, and responses / ended requests. */
   @JsonPropertyOrder({"meanScore", "responses", "responseRate"})
-  public record Satisfaction(Double meanScore, long responses, Rate responseRate) {}
+  public record Satisfaction(@Schema(nullable = true) Double meanScore, long responses, Rate responseRate) {}
 
   /** Lead time of succeeded requests; queue, machine, human and other are means per request and add up to meanMs. */
   @JsonPropertyOrder({"count", "p50Ms", "p90Ms", "p99Ms", "meanMs", "queueMs", "machineMs", "humanMs", "otherMs",
       "machineByStepMs"})
   public record LeadTime(long count, @Schema(nullable = true) Long p50Ms, @Schema(nullable = true) Long p90Ms, @Schema(nullable = true) Long p99Ms, @Schema(nullable = true) Long meanMs,
-      @Schema(nullable = true) Long queueMs, @Schema(nullable = true) Long machineMs, @Schema(nullable = true) Long humanMs, @Schema(nullable = true) Long otherMs, Map<String, Long> machineByStepMs) {}
+      @Schema(nullable = true) Long queueMs, @Schema(nullable = true) Long machineMs, @Schema(nullable = true) Long humanMs, @Schema(nullable = true) Long otherMs,
+      @Schema(description = "mean milliseconds per machine step (init, plan, policy, apply); null for a step"
+          + " nothing was measured for", additionalPropertiesSchema = NullableMillis.class)
+      Map<String, Long> machineByStepMs) {}
+
+  /** A map value that may be null (a step without measurements): what machineByStepMs holds. */
+  @Schema(type = "integer", format = "int64", nullable = true)
+  static final class NullableMillis {
+    private NullableMillis() {}
+  }
 
   @JsonPropertyOrder({"value", "numerator", "denominator"})
   public record Rate(@Schema(nullable = true) Double value, long numerator, long denominator) {

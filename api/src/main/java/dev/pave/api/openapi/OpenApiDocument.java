@@ -10,8 +10,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,6 +42,9 @@ public final class OpenApiDocument {
         .components(ErrorResponses.components(new Components()
             .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A Pave API token (POST /v1/tokens)"))))
+        // Relative: the paths are on the server that served this document, whatever name a proxy
+        // in front gives it (an absolute URL from the configuration would be wrong from inside).
+        .servers(List.of(new Server().url("/").description("the server this document was read from")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
     // Sorted, so the document is the same from one start to the next.
     Set<Class<?>> ordered = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));

@@ -38,6 +38,11 @@ public record RequestForm(ModuleView module, List<Field> fields, Map<String, Str
 
   public record Field(InputField input, String name, String value, String error) {}
 
+  /** The workspace field's hint: the API's rule, which the shipped naming policy agrees with. */
+  public String workspaceRule() {
+    return dev.pave.api.api.WorkspaceNameRule.TEXT;
+  }
+
   static RequestForm blank(ModuleView module, String idempotencyKey) {
     Map<String, String> values = new HashMap<>(Map.of("environment", "dev", "ttlHours", "24"));
     return of(module, values, Map.of(), null, idempotencyKey);

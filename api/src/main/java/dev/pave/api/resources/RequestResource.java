@@ -11,6 +11,7 @@ import dev.pave.api.core.RequestHistory;
 import dev.pave.api.core.RequestService;
 import dev.pave.api.core.ServedHistory;
 import dev.pave.api.errors.ApiException;
+import dev.pave.workflows.contract.RequestStatus;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -94,6 +95,7 @@ public class RequestResource {
       responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The requests"),
           @ApiResponse(responseCode = "422", ref = "Unprocessable")})
   public RequestList list(@Auth PavePrincipal caller, @QueryParam("workspace") String workspace,
+      @Parameter(description = "a status, as the API writes it", schema = @Schema(implementation = RequestStatus.class))
       @QueryParam("status") String status, @QueryParam("team") String team,
       @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
       @QueryParam("limit") String limit,

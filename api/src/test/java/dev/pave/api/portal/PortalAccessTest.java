@@ -189,6 +189,12 @@ class PortalAccessTest {
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     assertThat(form.body()).contains("for=\"inputs.database_name\"", "Database name (required)", "placeholder=\"orders\"",
         "type=\"number\"", "min=\"1\"", "max=\"500\"", "value=\"apply\"", "value=\"plan\"");
+    // The workspace hint is the API's rule, which the shipped naming policy agrees with (WorkspaceNameRuleTest).
+    assertThat(form.body()).contains("3 to 41 characters").doesNotContain("2 to 63");
+    HttpResponse<String> tooShort = web.post("/catalog/postgres-database/new",
+        "workspace=ab&environment=dev&ttlHours=24&inputs.database_name=short_db&action=apply", cookie);
+    assertThat(tooShort.statusCode()).as("a name the naming policy would deny after a 202").isEqualTo(422);
+    assertThat(tooShort.body()).contains("id=\"workspace-error\"");
     HttpResponse<String> refused = web.post("/catalog/postgres-database/new",
         "workspace=kept-db&environment=dev&ttlHours=24&inputs.database_name=Bad+Name&inputs.connection_limit=9999"
             + "&action=apply", cookie);
