@@ -123,7 +123,7 @@ class PolicyEvaluationTest {
         "requester.team == 'x'");
     PolicyResult result = set.evaluate(PolicyStage.REQUEST, Map.of("request", Map.of())).results().get(0);
     assertThat(result.result()).isEqualTo(PolicyOutcome.ERROR);
-    assertThat(result.message()).contains("the input has no requester, module, cost");
+    assertThat(result.message()).contains("the input has no workspace, requester, module, cost");
   }
 
   @Test

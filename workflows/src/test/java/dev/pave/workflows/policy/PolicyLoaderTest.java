@@ -123,7 +123,7 @@ class PolicyLoaderTest {
     String content = HEADER + "deny: |\n  request.action == 'apply' &&\n  plan.resource_changes.size() > 0\nmessage: m\n";
     assertThat(failsAt(content, 7))
         .contains("undeclared reference to 'plan'")
-        .contains("request policies can read request, requester, module, cost");
+        .contains("request policies can read request, workspace, requester, module, cost");
   }
 
   @Test
