@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.pave.api.support.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +40,8 @@ class AuditAnchorTest {
 
   @BeforeAll
   static void database(@TempDir Path home) throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
     key = CheckpointKey.load(null, List.of(), home, true);
     anchors = new CheckpointAnchors(home);
     trail = new AuditTrail(jdbi, key, anchors, Clock.systemUTC());

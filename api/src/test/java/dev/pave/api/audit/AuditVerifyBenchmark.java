@@ -1,5 +1,6 @@
 package dev.pave.api.audit;
 
+import dev.pave.api.support.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 
@@ -30,7 +30,7 @@ public final class AuditVerifyBenchmark {
     Path home = Files.createTempDirectory("pave-audit-bench");
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setOverrideWorkingDirectory(new File("target/postgres-binaries")).start()) {
-      Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+      MigratedPostgres.migrate(postgres, null);
       Jdbi jdbi = Jdbi.create(postgres.getPostgresDatabase());
       long seedStart = System.nanoTime();
       seed(postgres, events);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.db.WorkflowHistoryStore;
+import dev.pave.api.support.MigratedPostgres;
 import dev.pave.workflows.client.TemporalProvisioning;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -14,13 +15,10 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +62,8 @@ class HistoryArchiverTest {
 
   @BeforeEach
   void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
     store = new WorkflowHistoryStore(jdbi);
     // Real time: with time skipping, waiting on one workflow's result skips the others to their
     // 10-year run timeout.

@@ -7,20 +7,18 @@ import dev.pave.api.api.SimulationReport;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
+import dev.pave.api.support.MigratedPostgres;
 import dev.pave.workflows.activities.SavedPlan;
 import dev.pave.workflows.catalog.ModuleCatalog;
 import dev.pave.workflows.crypto.SecretBox;
 import dev.pave.workflows.policy.PolicyLoader;
 import dev.pave.workflows.policy.PolicySet;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +52,8 @@ class PolicySimulatorOldPlansTest {
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
     String id = "req_o1d0000000000001";
     jdbi.onDemand(RequestDao.class).insert(new RequestRow(id, "postgres-database", "1.0.0", "vault-db", "dev",
         "payments", "ci-payments", "apply", "succeeded", "{\"database_name\": \"vault\"}", 24, null, "sha256:x",

@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
+import dev.pave.api.support.MigratedPostgres;
 import dev.pave.workflows.contract.RequestStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +37,8 @@ class RunAdmissionTest {
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
   }
 
   @AfterAll

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pave.api.db.RequestRow;
 import dev.pave.api.errors.ApiException;
+import dev.pave.api.support.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +35,8 @@ class TeamRunLimitRaceTest {
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
   }
 
   @AfterAll

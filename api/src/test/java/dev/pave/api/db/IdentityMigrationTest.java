@@ -3,10 +3,9 @@ package dev.pave.api.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pave.api.support.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +23,8 @@ class IdentityMigrationTest {
 
   @BeforeAll
   static void upgradedDatabase() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).target("4").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedPostgres.startAt("4");
+    jdbi = MigratedPostgres.jdbi(postgres);
     jdbi.useHandle(h -> {
       h.execute("INSERT INTO tokens (id, name, team, role, token_hash, created_at) VALUES"
           + " ('tok_sam_old', 'sam', 'payments', 'requester', 'h1', '2026-01-01'),"
@@ -42,7 +40,7 @@ class IdentityMigrationTest {
       h.execute("INSERT INTO approvals (request_id, plan_sha256, decision, approver, decided_at) VALUES"
           + " ('req_sam', 'sha256:p', 'approve', 'root', now())");
     });
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    MigratedPostgres.migrate(postgres, null);
   }
 
   @AfterAll

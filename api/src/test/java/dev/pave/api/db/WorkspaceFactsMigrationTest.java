@@ -2,11 +2,10 @@ package dev.pave.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.api.support.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.time.Instant;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +24,8 @@ class WorkspaceFactsMigrationTest {
 
   @BeforeAll
   static void upgradedDatabase() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).target("18").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedPostgres.startAt("18");
+    jdbi = MigratedPostgres.jdbi(postgres);
     jdbi.useHandle(h -> {
       // orders: created by ann, destroyed, created again by bob (who also applied twice).
       request(h, "req_1", "orders", "ann", "apply", "succeeded", 0, 2);
@@ -39,7 +37,7 @@ class WorkspaceFactsMigrationTest {
       request(h, "req_5", "broken", "cat", "apply", "failed", 40, 41);
       workspace(h, "broken", "failed", 41);
     });
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    MigratedPostgres.migrate(postgres, null);
   }
 
   @AfterAll

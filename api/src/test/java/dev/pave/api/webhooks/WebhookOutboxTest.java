@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.db.JdbiRequestLedger;
 import dev.pave.api.db.RequestDao;
 import dev.pave.api.db.RequestRow;
+import dev.pave.api.support.MigratedPostgres;
 import dev.pave.workflows.contract.RequestStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,8 @@ class WebhookOutboxTest {
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
     jdbi.getConfig(WebhookDispatch.class).starter(started::add);
     ledger = new JdbiRequestLedger(jdbi, new ObjectMapper());
     endpoint("whk_payments", "payments", null, "request.awaiting_approval", "request.succeeded");

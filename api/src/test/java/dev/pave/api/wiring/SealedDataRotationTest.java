@@ -2,12 +2,11 @@ package dev.pave.api.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pave.api.support.MigratedPostgres;
 import dev.pave.workflows.crypto.SecretBox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +24,8 @@ class SealedDataRotationTest {
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/postgres-binaries")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedPostgres.start();
+    jdbi = MigratedPostgres.jdbi(postgres);
   }
 
   @AfterAll
