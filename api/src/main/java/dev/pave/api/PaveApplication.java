@@ -20,6 +20,7 @@ import dev.pave.api.cli.WorkerCommand;
 import dev.pave.api.core.ApprovalService;
 import dev.pave.api.core.NameReservations;
 import dev.pave.api.core.PolicyService;
+import dev.pave.api.core.RequestStageGate;
 import dev.pave.api.core.PolicySimulator;
 import dev.pave.api.core.Readiness;
 import dev.pave.api.core.RequestHistory;
@@ -161,7 +162,8 @@ public class PaveApplication extends Application<PaveConfiguration> {
     RequestService requests = new RequestService(services.jdbi(), services.catalog(), services.costs(), runs, views,
         json, clock, new TeamRunLimit(services.jdbi(), new RunAdmission(services.jdbi(), runs, config.limits.runsPerTeam,
         clock), config.limits.waitingPerTeam, clock), new NameReservations(services.platformInputs(), json),
-        config.configuredEnvironments());
+        config.configuredEnvironments(),
+        new RequestStageGate(services.jdbi(), services.policies(), new JdbiRequestLedger(services.jdbi(), json)));
     ApprovalService approvals = new ApprovalService(services.jdbi(), requests, runs, clock);
     RequestHistory history = new RequestHistory(services.provisioning(), historyArchive, json);
     jersey.register(new RequestResource(requests, approvals, history));

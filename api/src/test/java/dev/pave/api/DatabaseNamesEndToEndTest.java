@@ -150,12 +150,11 @@ class DatabaseNamesEndToEndTest {
 
   @Test
   void aNameRefusedByPolicyIsFreeAgain() {
-    // No ttlHours outside prod: the shipped nonprod-ttl policy denies it before anything runs.
+    // No ttlHours outside prod: the shipped nonprod-ttl policy refuses it at the POST, before any name is taken.
     HttpApi.Reply denied = api.post(payments, "/v1/requests", Map.of("module", "postgres-database",
         "workspace", "denied-ws", "environment", "dev", "inputs", Map.of("database_name", "denied_db")));
-    assertThat(denied.status()).as(denied.body().toString()).isEqualTo(202);
-    assertThat(api.awaitTerminal(payments, denied.body().get("id").asText(), Duration.ofSeconds(120))
-        .get("status").asText()).isEqualTo("denied");
+    assertThat(denied.status()).as(denied.body().toString()).isEqualTo(422);
+    assertThat(denied.body().at("/errors/0/policy").asText()).isEqualTo("nonprod-ttl");
     HttpApi.Reply other = api.post(search, "/v1/requests", apply("denied-other", "denied_db"));
     assertThat(other.status()).as(other.body().toString()).isEqualTo(202);
     api.awaitTerminal(search, other.body().get("id").asText(), Duration.ofSeconds(120));

@@ -3,10 +3,13 @@ package dev.pave.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pave.api.support.HttpApi;
 import dev.pave.api.support.PaveTestApp;
+import dev.pave.workflows.policy.PolicyLoader;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One request per enforcement outcome, through HTTP, the real workflow, the shipped policies
- * and the real Terraform: allowed with an advisory warning, denied by a hard rule before
- * anything runs, held for a human and then approved or rejected.
+ * and the real Terraform: allowed with an advisory warning, refused by a hard rule at the POST,
+ * held for a human and then approved or rejected.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class GuardrailsEndToEndTest {
 
   static final DropwizardAppExtension<PaveConfiguration> APP = PaveTestApp.embedded();
   static final Duration WAIT = Duration.ofSeconds(90);
+  static final ObjectMapper JSON = new ObjectMapper();
   static HttpApi api;
   static String developer;
   static String approver;
@@ -49,14 +53,45 @@ class GuardrailsEndToEndTest {
     assertThat(done.get("approval").isNull()).isTrue();
   }
 
+  /**
+   * A verdict the request-stage policies reach on the request alone is the POST's answer: a 422
+   * naming the policy and the field it is about, nothing stored, the refusal audited with the
+   * policy's hash (which version decided), and a retry with the same key refused the same way.
+   */
   @Test
-  void aHardMandatoryDenyEndsDeniedBeforeAnyTerraformCommand() {
-    JsonNode done = api.awaitTerminal(developer, submit("no-ttl-db", "dev", null, "no_ttl", 20, "apply"), WAIT);
-    assertThat(done.get("status").asText()).isEqualTo("denied");
-    assertThat(done.get("error").asText()).contains("nonprod-ttl");
-    assertThat(steps(done)).containsExactly("queue", "policy");
-    assertThat(done.get("plan").isNull()).isTrue();
+  void aHardMandatoryDenyIsThePostsAnswerAndStoresNothingButTheAuditedVerdict() throws Exception {
+    String body = JSON.writeValueAsString(Map.of("module", "postgres-database", "workspace", "no-ttl-db",
+        "environment", "dev", "inputs", Map.of("database_name", "no_ttl", "connection_limit", 20)));
+    HttpApi.Reply refused = api.postRaw(developer, "/v1/requests", body, "no-ttl-key");
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
+    assertThat(refused.body().get("code").asInt()).isEqualTo(422);
+    assertThat(refused.body().get("message").asText()).startsWith("denied by policy nonprod-ttl: Non-prod applies");
+    assertThat(refused.body().get("errors")).hasSize(1);
+    JsonNode error = refused.body().at("/errors/0");
+    assertThat(error.get("field").asText()).isEqualTo("ttlHours");
+    assertThat(error.get("policy").asText()).isEqualTo("nonprod-ttl");
+    assertThat(error.get("message").asText()).contains("ttlHours between 1 and 720");
+
+    HttpApi.Reply retried = api.postRaw(developer, "/v1/requests", body, "no-ttl-key");
+    assertThat(retried.status()).isEqualTo(422);
+    assertThat(retried.body()).isEqualTo(refused.body());
+
+    assertThat(api.get(developer, "/v1/requests?workspace=no-ttl-db").body().get("requests")).isEmpty();
     assertThat(api.get(developer, "/v1/workspaces/no-ttl-db").status()).isEqualTo(404);
+    String hash = PolicyLoader.load(Path.of("../policies")).policy("nonprod-ttl").orElseThrow().contentHash();
+    JsonNode events = api.get(PaveTestApp.ADMIN_TOKEN, "/v1/audit?action=policy.denied_at_request&target=no-ttl-db")
+        .body().get("events");
+    assertThat(events).as("one audited refusal per POST").hasSize(2);
+    JsonNode details = events.get(0).get("details");
+    assertThat(details.get("policy").asText()).isEqualTo("nonprod-ttl");
+    assertThat(details.get("policyHash").asText()).isEqualTo(hash);
+    assertThat(details.get("stage").asText()).isEqualTo("request");
+    assertThat(details.get("enforcement").asText()).isEqualTo("hard-mandatory");
+    assertThat(details.get("result").asText()).isEqualTo("deny");
+    assertThat(details.get("team").asText()).isEqualTo("payments");
+    assertThat(details.get("environment").asText()).isEqualTo("dev");
+    assertThat(details.get("requestHash").asText()).isNotBlank();
+    assertThat(details.toString()).as("never the inputs").doesNotContain("no_ttl").doesNotContain("connection_limit");
   }
 
   @Test

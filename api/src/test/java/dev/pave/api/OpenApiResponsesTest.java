@@ -156,6 +156,10 @@ class OpenApiResponsesTest {
     valid(api.postRaw(developer, "/v1/requests", "{\"module\": \"" + "x".repeat(70_000) + "\"}", null), 413);
     valid(send(developer, "/v1/requests", "text/plain", "module=postgres-database"), 415);
     valid(api.post(developer, "/v1/requests", Map.of("workspace", "oa-x", "environment", "dev")), 422);
+    // A policy's refusal at the door: the same body, its entry naming the policy (an optional property).
+    HttpApi.Reply refused = valid(api.post(developer, "/v1/requests", Map.of("module", "postgres-database",
+        "workspace", "oa-no-ttl", "environment", "dev", "inputs", Map.of("database_name", "oa_no_ttl"))), 422);
+    assertThat(refused.body().at("/errors/0/policy").asText()).isEqualTo("nonprod-ttl");
     valid(api.get(auditor, "/v1/audit?since=yesterday"), 422);
     valid(api.post(PaveTestApp.ADMIN_TOKEN, "/v1/policies/simulate", Map.of("since", "1d")), 422);
     valid(api.post(null, "/v1/auth/oidc", Map.of("token", "not-a-jwt")), 401); // no issuer is configured

@@ -47,10 +47,10 @@ class PolicySimulationTrustTest {
   @Test
   void noCandidatePolicyCanReadAGeneratedPasswordFromAStoredPlan() {
     Instant start = Instant.now();
-    String created = submit("vault-db", 24, Map.of("database_name", "vault", "connection_limit", 10));
+    String created = submit("vault-db", 24, Map.of("database_name", "vault", "connection_limit", 10), "apply");
     assertThat(api.awaitTerminal(payments, created, WAIT).get("status").asText()).isEqualTo("succeeded");
     // The second plan carries the first one's state: the generated password, in clear in Terraform's JSON.
-    String updated = submit("vault-db", 24, Map.of("database_name", "vault", "connection_limit", 11));
+    String updated = submit("vault-db", 24, Map.of("database_name", "vault", "connection_limit", 11), "apply");
     JsonNode done = api.awaitTerminal(payments, updated, WAIT);
     assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
     String password = api.get(payments, "/v1/workspaces/vault-db/outputs?reveal=true").body().get("password").asText();
@@ -84,14 +84,15 @@ class PolicySimulationTrustTest {
     assertThat(capped.status()).isEqualTo(422);
     assertThat(capped.body().at("/errors/0/field").asText()).isEqualTo("policies");
 
-    // Requests a hard rule denies at once (dev without a TTL): recorded, no Terraform run.
+    // Previews a hard rule denies at once (dev without a TTL): recorded, no Terraform run. (An apply
+    // like them is refused at the POST and never recorded; a preview shows its verdicts instead.)
     Instant start = Instant.now();
     Instant lastThree = null;
     for (int i = 0; i <= MAX_REQUESTS; i++) {
       if (i == 1) {
         lastThree = Instant.now();
       }
-      String id = submit("limits-db-" + i, null, Map.of("database_name", "limits_" + i));
+      String id = submit("limits-db-" + i, null, Map.of("database_name", "limits_" + i), "plan");
       assertThat(api.awaitTerminal(payments, id, WAIT).get("status").asText()).isEqualTo("denied");
     }
     HttpApi.Reply window = simulate(ADMIN, start, light);
@@ -142,9 +143,9 @@ class PolicySimulationTrustTest {
         + "\nenforcement: hard-mandatory\ndeny: \"" + deny + "\"\nmessage: " + name + " denied\n");
   }
 
-  private static String submit(String workspace, Integer ttlHours, Map<String, Object> inputs) {
+  private static String submit(String workspace, Integer ttlHours, Map<String, Object> inputs, String action) {
     Map<String, Object> body = new HashMap<>(Map.of("module", "postgres-database", "workspace", workspace,
-        "environment", "dev", "action", "apply", "inputs", inputs));
+        "environment", "dev", "action", action, "inputs", inputs));
     if (ttlHours != null) {
       body.put("ttlHours", ttlHours);
     }

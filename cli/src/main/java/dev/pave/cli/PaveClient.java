@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Pave's HTTP API for the CLI. Transient trouble (connection refused or reset, timeouts, 502, 503,
  * 504, 429) is retried with {@link Backoff}; then the command ends with exit 11. Every other answer
- * maps to one exit code: 401/403/404 -> 9, 400/409/413/415/422 -> 10 (the message names the fields).
+ * maps to one exit code: 401/403/404 -> 9, 400/409/413/415/422 -> 10 (the message names the fields),
+ * except a 422 whose errors name a policy (a hard-mandatory policy refused the request) -> 3.
  * Retrying a POST is safe because every request the CLI creates carries an Idempotency-Key.
  */
 public final class PaveClient {
@@ -162,10 +163,26 @@ public final class PaveClient {
     if (NOT_ALLOWED.contains(status)) {
       throw new CliFailure(ExitCode.NOT_ALLOWED, message, parsed);
     }
+    if (status == 422 && refusedByPolicy(parsed)) {
+      // A hard-mandatory policy refused it at the door: the same outcome as a run it denies.
+      throw new CliFailure(ExitCode.DENIED, message, parsed);
+    }
     if (INVALID.contains(status)) {
       throw new CliFailure(ExitCode.INVALID_REQUEST, message, parsed);
     }
     throw new CliFailure(ExitCode.UNREACHABLE, message, parsed);
+  }
+
+  private static boolean refusedByPolicy(JsonNode error) {
+    if (error == null || !error.path("errors").isArray()) {
+      return false;
+    }
+    for (JsonNode entry : error.get("errors")) {
+      if (entry.hasNonNull("policy")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "Pave answered 422: inputs do not match the module (inputs.database_name: is required)". */
@@ -179,7 +196,9 @@ public final class PaveClient {
       for (int i = 0; i < error.get("errors").size(); i++) {
         JsonNode field = error.get("errors").get(i);
         text.append(i == 0 ? "" : "; ").append(field.path("field").asText("?")).append(": ")
-            .append(field.path("message").asText(""));
+            // A policy's message is already the answer's message: name the policy, not the text twice.
+            .append(field.hasNonNull("policy") ? "refused by policy " + field.get("policy").asText()
+                : field.path("message").asText(""));
       }
       text.append(")");
     }

@@ -44,11 +44,13 @@ public final class RequestService {
   private final TeamRunLimit runLimit;
   private final NameReservations reservations;
   private final Environments environments;
+  private final RequestStageGate policyGate;
 
   public RequestService(Jdbi jdbi, dev.pave.workflows.catalog.ModuleCatalog catalog, CostEstimates costs,
       RunStarter runs, RequestViews views, ObjectMapper json, Clock clock, TeamRunLimit runLimit,
-      NameReservations reservations, Environments environments) {
+      NameReservations reservations, Environments environments, RequestStageGate policyGate) {
     this.jdbi = jdbi;
+    this.policyGate = policyGate;
     this.runLimit = runLimit;
     this.reservations = reservations;
     this.costs = costs;
@@ -103,6 +105,7 @@ public final class RequestService {
         ttlHours, idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, null,
         null, null, null, costs.monthlyUsd(module, inputs), false, null, null, caller.role().wireName(), false, null,
         caller.subject(), null);
+    policyGate.check(caller, row, module);
     try {
       // The names the request needs are taken with it, or neither is stored.
       if (!runLimit.insert(row, handle -> {

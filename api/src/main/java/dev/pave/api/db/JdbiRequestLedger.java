@@ -49,8 +49,12 @@ public final class JdbiRequestLedger implements RequestLedger {
 
   @Override
   public RunRequest load(String requestId) {
-    RequestRow row = jdbi.onDemand(RequestDao.class).find(requestId)
-        .orElseThrow(() -> new RunRefused("no request " + requestId));
+    return runRequest(jdbi.onDemand(RequestDao.class).find(requestId)
+        .orElseThrow(() -> new RunRefused("no request " + requestId)));
+  }
+
+  /** A request row as the activities see it, stored or about to be (the POST's policy gate judges it so). */
+  public RunRequest runRequest(RequestRow row) {
     return new RunRequest(row.id(), row.module(), row.version(), row.workspace(), row.environment(), row.team(),
         row.requester(), RequestAction.fromWire(row.action()), parse(row.inputs()), RequestStatus.fromWire(row.status()), row.createdAt(),
         row.cancelRequested(), row.ttlHours(), row.costMonthlyUsd(), row.requesterRole(), row.approvalRequired());

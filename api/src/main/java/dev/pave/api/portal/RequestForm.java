@@ -119,7 +119,7 @@ public record RequestForm(ModuleView module, List<Field> fields, Map<String, Str
     Map<String, String> errors = new HashMap<>();
     StringBuilder unplaced = new StringBuilder();
     for (ApiError.FieldMessage message : error.errors()) {
-      errors.merge(message.field(), message.message(), (a, b) -> a + "; " + b);
+      errors.merge(message.field(), said(message), (a, b) -> a + "; " + b);
     }
     RequestForm shown = of(module, values, errors, null, idempotencyKey);
     for (ApiError.FieldMessage message : error.errors()) {
@@ -127,11 +127,18 @@ public record RequestForm(ModuleView module, List<Field> fields, Map<String, Str
           || message.field().equals("ttlHours")
           || shown.fields().stream().anyMatch(f -> f.name().equals(message.field()));
       if (!placed) {
-        unplaced.append(unplaced.length() == 0 ? "" : "; ").append(message.field()).append(' ').append(message.message());
+        // A policy about the request as a whole (field "request") has no field to stand beside.
+        unplaced.append(unplaced.length() == 0 ? "" : "; ")
+            .append(message.policy() != null ? said(message) : message.field() + " " + message.message());
       }
     }
     String problem = error.errors().isEmpty() ? error.message()
         : "The request was not accepted: fix the fields marked below." + (unplaced.length() == 0 ? "" : " " + unplaced);
     return new RequestForm(module, shown.fields(), values, errors, problem, idempotencyKey);
+  }
+
+  /** A policy's refusal names the policy, so the requester knows which rule to read. */
+  private static String said(ApiError.FieldMessage message) {
+    return message.policy() == null ? message.message() : "Policy " + message.policy() + ": " + message.message();
   }
 }

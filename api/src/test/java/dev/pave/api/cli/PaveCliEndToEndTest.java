@@ -77,14 +77,19 @@ class PaveCliEndToEndTest {
     assertThat(smuggled.code).as(smuggled.out).isIn(ExitCode.NOT_ALLOWED, ExitCode.INVALID_REQUEST);
   }
 
+  /** A hard-mandatory request-stage policy refuses at the POST (422 naming it): still exit 3, not 10. */
   @Test
   void aHardMandatoryDenyEndsWithExitThree() throws IOException {
     Run run = cli(developer, "apply", "--module", "postgres-database", "--workspace", "cli-no-ttl", "--env", "dev",
         "--set", "database_name=cli_no_ttl", "--wait", "--json");
     assertThat(run.code).as(run.err).isEqualTo(ExitCode.DENIED);
-    assertThat(JSON.readTree(run.out).get("status").asText()).isEqualTo("denied");
-    assertThat(JSON.readTree(run.out).get("exitCode").asInt()).isEqualTo(3);
-    assertThat(run.err).contains("nonprod-ttl");
+    JsonNode document = JSON.readTree(run.out);
+    assertThat(document.get("exitCode").asInt()).isEqualTo(3);
+    assertThat(document.at("/error/errors/0/policy").asText()).isEqualTo("nonprod-ttl");
+    assertThat(document.at("/error/errors/0/field").asText()).isEqualTo("ttlHours");
+    // The policy's own words, so the requester knows what to change.
+    assertThat(run.err).contains("denied by policy nonprod-ttl").contains("ttlHours between 1 and 720");
+    assertThat(api.get(developer, "/v1/workspaces/cli-no-ttl").status()).isEqualTo(404);
   }
 
   @Test
@@ -133,7 +138,7 @@ class PaveCliEndToEndTest {
     assertThat(run.out + run.err).doesNotContain(wrong).contains("401");
     // another team's request reads as not there: 9 as well
     String id = api.post(developer, "/v1/requests", Map.of("module", "postgres-database", "workspace", "cli-other",
-        "environment", "dev", "inputs", Map.of("database_name", "cli_other"))).body().get("id").asText();
+        "environment", "dev", "ttlHours", 1, "inputs", Map.of("database_name", "cli_other"))).body().get("id").asText();
     String stranger = issue("cli-stranger", "logistics", "requester");
     assertThat(cli(stranger, "status", id).code).isEqualTo(ExitCode.NOT_ALLOWED);
   }

@@ -35,7 +35,8 @@ class BoundedLabelsTest {
     HttpApi api = new HttpApi(APP.getLocalPort());
     String developer = api.post(PaveTestApp.ADMIN_TOKEN, "/v1/tokens",
         Map.of("name", "mallory", "team", "payments", "role", "requester")).body().get("token").asText();
-    // Without ttlHours outside prod the shipped policies deny at once: no Terraform, every series still written.
+    // A preview without ttlHours outside prod is denied at once by the workflow (an apply would be
+    // refused at the POST): no Terraform, every series still written.
     HttpApi.Reply accepted = post(api, developer, "dev");
     assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
     JsonNode done = api.awaitTerminal(developer, accepted.body().get("id").asText(), WAIT);
@@ -55,7 +56,7 @@ class BoundedLabelsTest {
 
   private static HttpApi.Reply post(HttpApi api, String token, String environment) {
     return api.post(token, "/v1/requests", Map.of("module", "postgres-database",
-        "workspace", "ws-" + Math.abs(environment.hashCode()), "environment", environment,
+        "workspace", "ws-" + Math.abs(environment.hashCode()), "environment", environment, "action", "plan",
         "inputs", Map.of("database_name", "db_" + Math.abs(environment.hashCode()))));
   }
 

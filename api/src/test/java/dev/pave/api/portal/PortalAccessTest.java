@@ -211,6 +211,18 @@ class PortalAccessTest {
     assertThat(accepted.headers().firstValue("Location").orElseThrow()).contains("/requests/req_");
   }
 
+  /** A hard-mandatory policy's refusal at the door stands beside the field it names (ttlHours here). */
+  @Test
+  void aPolicysRefusalShowsItsMessageBesideItsField() {
+    String cookie = session(payments);
+    HttpResponse<String> refused = web.post("/catalog/postgres-database/new",
+        "workspace=form-no-ttl&environment=dev&ttlHours=&inputs.database_name=form_no_ttl&action=apply", cookie);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body()).contains("<p class=\"field-error\" id=\"ttlHours-error\">Policy nonprod-ttl: Non-prod"
+        + " applies must set ttlHours between 1 and 720", "aria-describedby=\"ttlHours-error\"", "value=\"form-no-ttl\"");
+    assertThat(api.get(payments, "/v1/requests?workspace=form-no-ttl").body().get("requests")).isEmpty();
+  }
+
   @Test
   void theFormOffersTheConfiguredEnvironmentsAndAnExistingWorkspaceOnlyItsOwn() {
     String cookie = session(payments);

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param when null when the policy applies to every input of its stage
  * @param contentHash "sha256:" and the hex SHA-256 of the policy file's bytes
  * @param source the file it was loaded from
+ * @param field the request field or input the policy is about ({@code ttlHours}, {@code
+ *     inputs.connection_limit}), where a refusal is shown; {@link #WHOLE_REQUEST} when it names none
  */
 public record Policy(
     String name,
@@ -21,7 +23,11 @@ public record Policy(
     PolicyExpression deny,
     String message,
     String contentHash,
-    Path source) {
+    Path source,
+    String field) {
+
+  /** The field of a policy that names none: its refusal is about the request as a whole. */
+  public static final String WHOLE_REQUEST = "request";
 
   /** Evaluates this policy alone on an input document (normalised here, see {@link JsonInputs}). */
   public PolicyResult evaluate(Map<String, ?> input) {

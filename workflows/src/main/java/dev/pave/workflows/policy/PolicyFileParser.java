@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 /** Reads one policy file into a compiled {@link Policy}, or says exactly what is wrong and where. */
 final class PolicyFileParser {
   static final Set<String> FIELDS =
-      Set.of("name", "description", "stage", "enforcement", "when", "deny", "message");
+      Set.of("name", "description", "stage", "enforcement", "when", "deny", "message", "field");
   private static final List<String> REQUIRED =
       List.of("name", "description", "stage", "enforcement", "deny", "message");
   /** Lower-case and dashes: names appear in URLs, audit records and test file names. */
   static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+  /** A request field or a dotted path into it, as an API error names it: ttlHours, inputs.connection_limit. */
+  static final Pattern FIELD = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,62}(\\.[a-zA-Z_][a-zA-Z0-9_]{0,62}){0,4}$");
 
   private final Path file;
   private final LocatedYaml yaml;
@@ -72,8 +74,13 @@ final class PolicyFileParser {
     }
     PolicyExpression when = root.has("when") ? compile("when", stage) : null;
     PolicyExpression deny = compile("deny", stage);
+    String field = root.has("field") ? text("field") : Policy.WHOLE_REQUEST;
+    if (!FIELD.matcher(field).matches()) {
+      throw problem("field", "field '" + field + "' must name a request field or input, like ttlHours or"
+          + " inputs.connection_limit");
+    }
     return new Policy(name, text("description"), stage, enforcement, when, deny, text("message"),
-        contentHash, file);
+        contentHash, file, field);
   }
 
   private void checkFields(JsonNode root) {
@@ -81,7 +88,7 @@ final class PolicyFileParser {
       String key = keys.next();
       if (!FIELDS.contains(key)) {
         throw new PolicyLoadException(file, yaml.keyLine(pointer(key)), "unknown field '" + key
-            + "' (a policy has " + String.join(", ", REQUIRED) + " and optionally when)");
+            + "' (a policy has " + String.join(", ", REQUIRED) + " and optionally when and field)");
       }
     }
     for (String field : REQUIRED) {

@@ -71,6 +71,33 @@ class PolicyLoaderTest {
     assertThat(failsAt(HEADER + "deny: 'true'\nmesage: m\n", 6)).contains("unknown field 'mesage'");
   }
 
+  /** The field a policy is about is where the API shows its refusal; without one, the request as a whole. */
+  @Test
+  void aPolicyNamesTheFieldItIsAbout() {
+    PolicyFiles.write(dir, "p.yaml", HEADER + "field: inputs.connection_limit\ndeny: 'true'\nmessage: m\n");
+    PolicyFiles.write(dir, "q.yaml", HEADER.replace("name: p", "name: q") + "deny: 'true'\nmessage: m\n");
+    PolicySet loaded = PolicyLoader.load(dir);
+    assertThat(loaded.policy("p").orElseThrow().field()).isEqualTo("inputs.connection_limit");
+    assertThat(loaded.policy("q").orElseThrow().field()).isEqualTo(Policy.WHOLE_REQUEST);
+  }
+
+  @Test
+  void aFieldThatIsNoRequestFieldIsRefusedWhereItIsWritten() {
+    assertThat(failsAt(HEADER + "field: 'ttl hours!'\ndeny: 'true'\nmessage: m\n", 5))
+        .contains("field 'ttl hours!' must name a request field or input");
+    assertThat(failsAt(HEADER + "field: 3\ndeny: 'true'\nmessage: m\n", 5)).contains("'field' must be a non-empty string");
+  }
+
+  /** Each shipped hard-mandatory request policy names its field, so its refusal stands beside it in the form. */
+  @Test
+  void theShippedPoliciesNameTheirFields() {
+    PolicySet shipped = PolicyLoader.load(Path.of("../policies"));
+    assertThat(shipped.policy("nonprod-ttl").orElseThrow().field()).isEqualTo("ttlHours");
+    assertThat(shipped.policy("naming-convention").orElseThrow().field()).isEqualTo("workspace");
+    assertThat(shipped.policy("large-connection-limit").orElseThrow().field()).isEqualTo("inputs.connection_limit");
+    assertThat(shipped.policy("cost-ceiling").orElseThrow().field()).isEqualTo(Policy.WHOLE_REQUEST);
+  }
+
   @Test
   void duplicateKeyIsNotSilentlyOverwritten() {
     assertThat(failsAt(HEADER + "deny: 'true'\ndeny: 'false'\nmessage: m\n", 6))
