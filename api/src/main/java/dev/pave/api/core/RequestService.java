@@ -110,7 +110,7 @@ public final class RequestService {
       // The names the request needs are taken with it, or neither is stored.
       if (!runLimit.insert(row, handle -> {
         reservations.reserve(handle, module, row, module.effectiveInputs(inputs));
-        AuditLog.append(handle, AuditEvent.by(caller, "request.accepted", row.id(), accepted(row)));
+        AuditLog.append(handle, AuditEvent.by(caller, "request.accepted", row.id(), RequestAuditFacts.of(row)));
       })) {
         // A retry with this key was stored since the replay check above: answer with that one.
         return replay(caller, idempotencyKey, requestHash).orElseThrow();
@@ -123,18 +123,6 @@ public final class RequestService {
       throw duplicate;
     }
     return new Accepted(get(caller, row.id()), false);
-  }
-
-  /** What the trail keeps of a new request: what it is and its hash, never its inputs (they may hold secrets). */
-  private static Map<String, Object> accepted(RequestRow row) {
-    Map<String, Object> details = new TreeMap<>();
-    details.put("requestHash", row.requestHash());
-    details.put("module", row.module() + "@" + row.version());
-    details.put("workspace", row.workspace());
-    details.put("environment", row.environment());
-    details.put("action", row.action());
-    details.put("team", row.team());
-    return details;
   }
 
   public RequestView get(PavePrincipal caller, String id) {

@@ -17,7 +17,6 @@ import dev.pave.workflows.policy.PolicySet;
 import dev.pave.workflows.policy.PolicyStage;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -80,19 +79,13 @@ public final class RequestStageGate {
 
   /** Which rule (its hash: which version) refused what, never the inputs: they may hold secrets. */
   private Map<String, Object> details(RequestRow row, PolicyResult refusal) {
-    Map<String, Object> details = new TreeMap<>();
+    Map<String, Object> details = RequestAuditFacts.of(row);
     details.put("policy", refusal.policy());
     details.put("policyHash", refusal.hash());
     details.put("stage", refusal.stage());
     details.put("enforcement", refusal.enforcement().wireName());
     details.put("result", refusal.result().wireName());
     details.put("field", fieldOf(refusal));
-    details.put("module", row.module() + "@" + row.version());
-    details.put("workspace", row.workspace());
-    details.put("environment", row.environment());
-    details.put("action", row.action());
-    details.put("team", row.team());
-    details.put("requestHash", row.requestHash());
     return details;
   }
 }
