@@ -99,18 +99,10 @@ class CrashRecoveryIT {
       assertThat(approved.get("status").asText()).as(approved.toString()).isEqualTo("succeeded");
       assertThat(marker.count("crash-prod", "approved-later")).isEqualTo(1);
     } catch (AssertionError e) {
-      for (PaveProcess pave : new PaveProcess[] {first, second, third}) {
-        if (pave != null) {
-          System.out.println(pave.logTail());
-        }
-      }
+      PaveProcess.printLogTails(first, second, third);
       throw e;
     } finally {
-      for (PaveProcess pave : new PaveProcess[] {third, second, first}) {
-        if (pave != null) {
-          pave.close();
-        }
-      }
+      PaveProcess.closeNewestFirst(first, second, third);
     }
   }
 

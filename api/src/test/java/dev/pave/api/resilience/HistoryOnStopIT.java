@@ -70,18 +70,10 @@ class HistoryOnStopIT {
       assertThat(timeline.body().get("complete").asBoolean(true)).isFalse();
       assertThat(timeline.body().get("events").findValuesAsText("activity")).contains("Admit", "InitAndPlan");
     } catch (AssertionError e) {
-      for (PaveProcess pave : new PaveProcess[] {first, second, third}) {
-        if (pave != null) {
-          System.out.println(pave.logTail());
-        }
-      }
+      PaveProcess.printLogTails(first, second, third);
       throw e;
     } finally {
-      for (PaveProcess pave : new PaveProcess[] {third, second, first}) {
-        if (pave != null) {
-          pave.close();
-        }
-      }
+      PaveProcess.closeNewestFirst(first, second, third);
     }
   }
 

@@ -180,6 +180,24 @@ final class PaveProcess implements AutoCloseable {
     }
   }
 
+  /** What a failed test shows: the log tails of the Paves it started (null: never started). */
+  static void printLogTails(PaveProcess... paves) {
+    for (PaveProcess pave : paves) {
+      if (pave != null) {
+        System.out.println(pave.logTail());
+      }
+    }
+  }
+
+  /** Closes the Paves a test started, the last started first (null: never started). */
+  static void closeNewestFirst(PaveProcess... paves) {
+    for (int i = paves.length - 1; i >= 0; i--) {
+      if (paves[i] != null) {
+        paves[i].close();
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (alive()) {
